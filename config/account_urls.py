@@ -1,0 +1,37 @@
+"""Translated paths for the account pages people visit most; the rest come from allauth.
+
+They share allauth's names, so reverse() gives /fr/comptes/connexion/; allauth's untranslated
+paths (/fr/comptes/login/) still resolve, so no old link breaks.
+"""
+
+from allauth.account import views
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+
+urlpatterns = [
+    path(_("login/"), views.login, name="account_login"),
+    path(_("logout/"), views.logout, name="account_logout"),
+    path(_("signup/"), views.signup, name="account_signup"),
+    path(
+        _("confirm-email/"), views.email_verification_sent, name="account_email_verification_sent"
+    ),
+    re_path(
+        _(r"^confirm-email/(?P<key>[-:\w]+)/$"), views.confirm_email, name="account_confirm_email"
+    ),
+    path(_("password/change/"), views.password_change, name="account_change_password"),
+    path(_("password/reset/"), views.password_reset, name="account_reset_password"),
+    path(_("password/reset/done/"), views.password_reset_done, name="account_reset_password_done"),
+    re_path(
+        _(r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"),
+        views.password_reset_from_key,
+        name="account_reset_password_from_key",
+    ),
+    path(
+        _("password/reset/key/done/"),
+        views.password_reset_from_key_done,
+        name="account_reset_password_from_key_done",
+    ),
+    path("", include("allauth.urls")),
+]
+# Django's reverse() picks the last pattern of a name: ours, so put allauth's first.
+urlpatterns = urlpatterns[-1:] + urlpatterns[:-1]

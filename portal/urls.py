@@ -1,0 +1,11 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from portal import views
+
+urlpatterns = [
+    path(_("about/"), views.page, {"template": "about"}, name="about"),
+    path(_("accessibility/"), views.page, {"template": "accessibility"}, name="accessibility"),
+    path(_("privacy/"), views.page, {"template": "privacy"}, name="privacy"),
+    path(_("terms/"), views.page, {"template": "terms"}, name="terms"),
+]

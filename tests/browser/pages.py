@@ -1,0 +1,110 @@
+"""Every page type the browser tests visit, in one list.
+
+Adding a page is one line in PAGE_TYPES: the accessibility tests (both languages) and the
+page-weight test pick it up. `url` is called inside `translation.override(language)` once the
+demo data is loaded, so `reverse()` gives the page's translated path and objects can be looked up.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class PageType:
+    id: str
+    url: Callable[[], str]
+    # Something to do on the page before it is checked (e.g. submit an empty form).
+    prepare: Callable | None = None
+    # Demo account to sign in as first (an email of workinggroup.demo.DEMO_ACCOUNTS).
+    user: str | None = None
+    status: int = 200
+    # axe rules this page is known to break, each with who must fix it: they are reported, not
+    # failed, until fixed; then the test fails until the entry is removed.
+    known: dict = field(default_factory=dict)
+
+    def __str__(self):
+        return self.id
+
+
+def named(url_name, query="", **kwargs):
+    """The URL of a named view, with an optional query string."""
+
+    def url():
+        return reverse(url_name, kwargs=kwargs or None) + (f"?{query}" if query else "")
+
+    return url
+
+
+def missing_page():
+    return f"/{translation.get_language()}/no-such-page/"
+
+
+def submit_empty_form(page):
+    """Submit the main form empty, so the page shows its error summary and field errors.
+
+    The browser's own checks of `required` fields are turned off first: the server's messages
+    are what people without them (and screen-reader users) get.
+    """
+    form = page.locator("main form[method=post]").last
+    form.evaluate("form => { form.noValidate = true; }")
+    form.locator("button[type=submit]").last.click()
+    page.wait_for_load_state()
+
+
+def first(model, published=False):
+    """The URL of the first `app_label.Model` of the demo data, in the active language."""
+
+    def url():
+        from django.apps import apps
+
+        objects = apps.get_model(model).objects
+        found = (objects.published() if published else objects.all()).order_by("pk").first()
+        assert found is not None, f"the demo data has no {model}"
+        return found.get_absolute_url()
+
+    return url
+
+
+def filtered_practice_list():
+    """The catalogue with two filters and a keyword that match the first demo practice."""
+    from practices.models import PromisingPractice
+
+    practice = PromisingPractice.objects.published().order_by("pk").first()
+    query = {"region": practice.region.code, "theme": practice.themes.order_by("pk")[0].slug}
+    query["q"] = practice.title.split()[0]
+    return named("practice_list", query=urlencode(query))()
+
+
+MEMBER = "member@demo.example"  # a demo account (workinggroup.demo)
+
+# Owners: recommendations/_tracker_body.html and opendata's API page.
+UNFOCUSABLE_TABLES = {
+    "scrollable-region-focusable": "tables scroll sideways on a phone, but their .table-scroll "
+    'cannot take keyboard focus (needs tabindex="0", role="region" and a name)'
+}
+
+PAGE_TYPES = [
+    PageType("home", named("home")),
+    PageType("about", named("about")),
+    PageType("sign-in", named("account_login")),
+    PageType("sign-up-with-errors", named("account_signup"), prepare=submit_empty_form),
+    PageType("not-found", missing_page, status=404),
+    PageType("practice-list-filtered", filtered_practice_list),
+    PageType("practice-detail", first("practices.PromisingPractice", published=True)),
+    PageType("tracker", named("recommendation_list"), known=UNFOCUSABLE_TABLES),
+    PageType("tracker-item", first("recommendations.Recommendation")),
+    PageType("organization-list", named("organization_list")),
+    PageType("organization-detail", first("workinggroup.Organization")),
+    PageType("working-group", named("working_group")),
+    PageType("profile", named("profile"), user=MEMBER),
+    PageType("discussions", named("discussions:category_list"), user=MEMBER),
+    PageType("thread", first("discussions.Thread"), user=MEMBER),
+    PageType("new-thread-with-errors", named("discussions:thread_new"), submit_empty_form, MEMBER),
+    PageType("digest-settings", named("digests:settings"), user=MEMBER),
+    PageType("open-data", named("open_data")),
+    PageType("open-data-api", named("open_data_api_docs"), known=UNFOCUSABLE_TABLES),
+]

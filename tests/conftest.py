@@ -1,0 +1,60 @@
+"""Personas, one per role, and helpers shared by every test module."""
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from workinggroup import roles
+from workinggroup.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_user(email, role=None, language="en", **extra):
+    user = User.objects.create_user(
+        email=email, password=PASSWORD, preferred_language=language, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if role:
+        roles.grant(user, role)
+    return user
+
+
+@pytest.fixture
+def sam(db):
+    """Sam, a settlement worker who signed up on their own (sector user)."""
+    return make_user("sam@example.org", roles.SECTOR_USER)
+
+
+@pytest.fixture
+def marie(db):
+    """Marie, a francophone working-group member."""
+    return make_user("marie@example.org", roles.MEMBER, language="fr")
+
+
+@pytest.fixture
+def ian(db):
+    """Ian, IRCC staff."""
+    return make_user("ian@example.org", roles.IRCC_STAFF)
+
+
+@pytest.fixture
+def elodie(db):
+    """Élodie, an editor."""
+    return make_user("elodie@example.org", roles.EDITOR, language="fr")
+
+
+@pytest.fixture
+def alex(db):
+    """Alex, an administrator."""
+    return make_user("alex@example.org", roles.ADMINISTRATOR, is_staff=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user): the test client, signed in as that user."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,82 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([a-z]+)"', response.content.decode()).group(1)
+
+
+def test_root_redirects_by_accept_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-CA,fr;q=0.9").url == "/fr/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-CA,en;q=0.9").url == "/en/"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_home_is_in_the_language_of_its_url(client, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    assert html_lang(response) == language
+
+
+def test_home_title_is_translated(client):
+    assert "Portail des petits centres" in client.get("/fr/").content.decode()
+    assert "Small Centres Portal" in client.get("/en/").content.decode()
+
+
+def test_paths_are_translated():
+    with translation.override("en"):
+        assert reverse("account_login") == "/en/accounts/login/"
+        assert reverse("about") == "/en/about/"
+    with translation.override("fr"):
+        assert reverse("account_login") == "/fr/comptes/connexion/"
+        assert reverse("about") == "/fr/a-propos/"
+
+
+@pytest.mark.parametrize(
+    ("url", "other"),
+    [
+        ("/en/", "/fr/"),
+        ("/fr/", "/en/"),
+        ("/en/accounts/login/", "/fr/comptes/connexion/"),
+        ("/fr/comptes/connexion/", "/en/accounts/login/"),
+        ("/en/about/", "/fr/a-propos/"),
+    ],
+)
+def test_language_toggle_lands_on_the_same_page(client, url, other):
+    page = client.get(url).content.decode()
+    assert re.search(rf'<a href="{re.escape(other)}" lang="[a-z]+" hreflang=', page)
+    assert f'<link rel="alternate" hreflang="{other[1:3]}" href="{other}">' in page
+
+
+def test_toggle_keeps_the_query_string(client):
+    page = client.get("/en/about/?q=swim").content.decode()
+    assert 'href="/fr/a-propos/?q=swim"' in page
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_page_has_one_h1_and_a_skip_link(client, language):
+    for name in ["home", "account_login", "about", "accessibility", "privacy", "terms"]:
+        with translation.override(language):
+            url = reverse(name)
+        page = client.get(url).content.decode()
+        assert page.count("<h1") == 1, url
+        assert 'href="#main"' in page and 'id="main"' in page, url
+
+
+def test_unknown_page_gives_404_in_the_language_of_the_url(client):
+    response = client.get("/fr/nulle-part/")
+    assert response.status_code == 404
+    assert html_lang(response) == "fr"
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_bad_language_prefix_gives_404_in_default_language(client):
+    response = client.get("/de/praktiken/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 404
+    assert html_lang(response) == "en"
+    assert "Page not found" in response.content.decode()
