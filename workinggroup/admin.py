@@ -1,0 +1,183 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from workinggroup import roles
+from workinggroup.models import (
+    Community,
+    Invitation,
+    MemberProfile,
+    Organization,
+    ProvinceTerritory,
+    Region,
+    User,
+)
+
+
+class AdministratorsManage:
+    """Holders of the administrator role manage these models without Django permissions
+    (roles are groups without permissions; superusers pass as well)."""
+
+    def _administrator(self, request):
+        return (
+            request.user.is_active
+            and request.user.is_staff
+            and roles.has_role(request.user, roles.ADMINISTRATOR)
+        )
+
+    def has_module_permission(self, request):
+        return self._administrator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._administrator(request)
+
+    def has_add_permission(self, request, *args):
+        return self._administrator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._administrator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._administrator(request)
+
+
+class MemberProfileInline(AdministratorsManage, admin.StackedInline):
+    model = MemberProfile
+    can_delete = False
+    fk_name = "user"
+    fields = [
+        "affiliation",
+        "region",
+        "wg_role",
+        "phone",
+        "email_visibility",
+        "phone_visibility",
+        "themes",
+        "digest_frequency",
+        "digest_weekday",
+        "is_demo",
+    ]
+
+
+@admin.register(User)
+class UserAdmin(AdministratorsManage, BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "organization", "is_active"]
+    list_filter = ["groups", "is_active", "preferred_language"]
+    search_fields = ["email", "first_name", "last_name"]
+    autocomplete_fields = ["organization"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (
+            _("Person"),
+            {"fields": ("first_name", "last_name", "preferred_language", "organization")},
+        ),
+        (_("Roles"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    inlines = [MemberProfileInline]
+
+
+@admin.register(Region)
+class RegionAdmin(AdministratorsManage, TabbedTranslationAdmin):
+    list_display = ["name", "code", "order"]
+
+
+@admin.register(ProvinceTerritory)
+class ProvinceTerritoryAdmin(AdministratorsManage, TabbedTranslationAdmin):
+    list_display = ["name", "code", "region"]
+    list_filter = ["region"]
+
+
+@admin.register(Community)
+class CommunityAdmin(AdministratorsManage, admin.ModelAdmin):
+    list_display = ["name", "province", "size_class"]
+    list_filter = ["size_class", "province__region", "province"]
+    search_fields = ["name"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(AdministratorsManage, TabbedTranslationAdmin):
+    list_display = ["name", "province", "staff_size", "francophone_minority", "is_demo"]
+    list_filter = ["province__region", "province", "francophone_minority", "staff_size", "is_demo"]
+    search_fields = ["name_en", "name_fr", "slug"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_select_related = ["province"]
+    prepopulated_fields = {"slug": ("name_en",)}
+    filter_horizontal = ["communities"]
+
+
+@admin.register(MemberProfile)
+class MemberProfileAdmin(AdministratorsManage, admin.ModelAdmin):
+    list_display = ["user", "wg_role", "region", "affiliation", "digest_frequency", "is_demo"]
+    list_filter = ["wg_role", "region", "affiliation", "digest_frequency", "is_demo"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    list_select_related = ["user", "region"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(AdministratorsManage, admin.ModelAdmin):
+    list_display = ["email", "role", "wg_role", "organization", "region", "language", "status"]
+    list_filter = ["role", "language", "region"]
+    search_fields = ["email"]
+    list_select_related = ["organization", "region"]
+    readonly_fields = [
+        "email",
+        "role",
+        "wg_role",
+        "organization",
+        "region",
+        "language",
+        "inviter",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "user",
+    ]
+    actions = ["send_again"]
+
+    @admin.display(description=_("status"))
+    def status(self, invitation):
+        if invitation.accepted_at:
+            return _("Accepted")
+        return _("Expired") if invitation.is_expired() else _("Waiting")
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # Invitations are created on the site's invite page, which sends the email.
+        return redirect("invite")
+
+    @admin.action(description=_("Send again with a new link (valid 14 days)"))
+    def send_again(self, request, queryset):
+        sent = 0
+        with transaction.atomic():
+            for invitation in queryset.open().select_related("organization", "region", "inviter"):
+                token = invitation.new_token()
+                invitation.created_at = timezone.now()
+                invitation.save(update_fields=["token_hash", "expires_at", "created_at"])
+                invitation.send(token)
+                sent += 1
+        skipped = queryset.count() - sent
+        self.message_user(
+            request,
+            ngettext("%(n)d invitation sent again.", "%(n)d invitations sent again.", sent)
+            % {"n": sent},
+            messages.SUCCESS,
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d invitation was already accepted and was not sent.",
+                    "%(n)d invitations were already accepted and were not sent.",
+                    skipped,
+                )
+                % {"n": skipped},
+                messages.WARNING,
+            )

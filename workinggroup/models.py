@@ -1,0 +1,636 @@
+"""Who is who in the small-centres network: people, regions, communities, organizations."""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import connections, models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who signs in, identified by email. Roles are Django groups (see roles.py)."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("Every email the portal sends you is in this language."),
+    )
+    organization = models.ForeignKey(
+        "workinggroup.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+
+class Region(models.Model):
+    """An IRCC settlement region (Atlantic, Prairies and Northern Territories, ...)."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("IRCC region")
+        verbose_name_plural = _("IRCC regions")
+
+    def __str__(self):
+        return self.name
+
+
+class ProvinceTerritory(models.Model):
+    code = models.CharField(_("code"), max_length=2, unique=True, help_text=_("e.g. NT, NB"))
+    name = models.CharField(_("name"), max_length=100)
+    region = models.ForeignKey(
+        Region, verbose_name=_("IRCC region"), on_delete=models.PROTECT, related_name="provinces"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province or territory")
+        verbose_name_plural = _("provinces and territories")
+
+    def __str__(self):
+        return self.name
+
+
+class SizeClass(models.TextChoices):
+    REMOTE = "remote", _("Remote")
+    RURAL = "rural", _("Rural")
+    SMALL_CENTRE = "small_centre", _("Small centre")
+    MID_SIZE = "mid_size", _("Mid-size city")
+    LARGE_URBAN = "large_urban", _("Large urban centre")
+
+
+class Community(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    province = models.ForeignKey(
+        ProvinceTerritory,
+        verbose_name=_("province or territory"),
+        on_delete=models.PROTECT,
+        related_name="communities",
+    )
+    size_class = models.CharField(
+        _("size class"), max_length=20, choices=SizeClass.choices, db_index=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("community")
+        verbose_name_plural = _("communities")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "province"], name="unique_community")
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.province.code}"
+
+
+class StaffSizeBand(models.TextChoices):
+    TINY = "1-5", _("1 to 5 staff")
+    SMALL = "6-15", _("6 to 15 staff")
+    MEDIUM = "16-50", _("16 to 50 staff")
+    LARGE = "51+", _("More than 50 staff")
+
+
+# Languages of service offered as directory filters; an organization may list other codes.
+SERVICE_LANGUAGES = {
+    "en": _("English"),
+    "fr": _("French"),
+    "ar": _("Arabic"),
+    "zh": _("Chinese"),
+    "fa": _("Persian (Farsi, Dari)"),
+    "de": _("German"),
+    "hi": _("Hindi"),
+    "ko": _("Korean"),
+    "pa": _("Punjabi"),
+    "pt": _("Portuguese"),
+    "ru": _("Russian"),
+    "so": _("Somali"),
+    "es": _("Spanish"),
+    "sw": _("Swahili"),
+    "tl": _("Tagalog (Filipino)"),
+    "ti": _("Tigrinya"),
+    "uk": _("Ukrainian"),
+    "ur": _("Urdu"),
+    "vi": _("Vietnamese"),
+}
+
+_PHONE = re.compile(r"^\+?[\d\s().-]+?(\s*(ext\.?|x|poste)\s*\d{1,6})?$", re.IGNORECASE)
+_EXTENSION = re.compile(r"(ext\.?|x|poste)\s*\d{1,6}$", re.IGNORECASE)
+
+
+def validate_phone(value):
+    """A number with its area code (10 to 15 digits), optionally an extension."""
+    number = _EXTENSION.sub("", value.strip())
+    digits = sum(ch.isdigit() for ch in number)
+    if not _PHONE.match(value.strip()) or not 10 <= digits <= 15:
+        raise ValidationError(
+            _("Enter a phone number with its area code, such as 709-555-0101 or +1 709 555 0101."),
+            code="invalid_phone",
+        )
+
+
+class LocalizedText:
+    """A translated field's text in the active language or, failing that, in another one."""
+
+    def __init__(self, text, language):
+        self.text = text
+        self.language = language
+
+    @property
+    def is_fallback(self):
+        return self.language != _active_language()
+
+    def __str__(self):
+        return self.text
+
+
+def _active_language():
+    return (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+def localized(obj, field):
+    """The text of `field` for the page's language, and the language it is really in."""
+    current = _active_language()
+    others = [code for code, _name in settings.LANGUAGES if code != current]
+    for code in [current, *others]:
+        text = getattr(obj, f"{field}_{code}", None) or ""
+        if text.strip():
+            return LocalizedText(text, code)
+    return LocalizedText("", current)
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def in_region(self, region):
+        return self.filter(province__region=region)
+
+    def in_province(self, province):
+        return self.filter(province=province)
+
+    def serving_size_class(self, size_class):
+        served = Organization.communities.through.objects.filter(
+            organization_id=OuterRef("pk"), community__size_class=size_class
+        )
+        return self.filter(Exists(served))
+
+    def offering_language(self, code):
+        if connections[self.db].vendor == "postgresql":
+            return self.filter(languages__contains=[code])  # jsonb @>, the fast way
+        # JSON `contains` is PostgreSQL-only; elsewhere, the list's text holds the quoted code
+        # exactly when the list holds the code.
+        return self.filter(languages__icontains=f'"{code}"')
+
+    def francophone_minority(self):
+        return self.filter(francophone_minority=True)
+
+    def by_name(self, language):
+        # modeltranslation does not translate queries: name the language's column. The order
+        # matches the (name_xx, id) indexes, so an unfiltered page reads 20 index entries.
+        return self.order_by(f"name_{language}", "pk")
+
+    def named(self, name):
+        """Organizations whose name, in either language, or slug is `name` (any case)."""
+        name = name.strip()
+        return self.filter(Q(name_en__iexact=name) | Q(name_fr__iexact=name) | Q(slug=name))
+
+
+class Organization(models.Model):
+    """A service-provider organization (SPO)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    province = models.ForeignKey(
+        ProvinceTerritory,
+        verbose_name=_("province or territory"),
+        on_delete=models.PROTECT,
+        related_name="organizations",
+    )
+    communities = models.ManyToManyField(
+        Community, verbose_name=_("communities served"), blank=True, related_name="organizations"
+    )
+    staff_size = models.CharField(
+        _("staff size"), max_length=5, choices=StaffSizeBand.choices, blank=True, db_index=True
+    )
+    languages = models.JSONField(
+        _("languages of service"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes, e.g. en, fr, ar."),
+    )
+    francophone_minority = models.BooleanField(
+        _("francophone minority community"), default=False, db_index=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    public_email = models.EmailField(_("public email"), blank=True)
+    public_phone = models.CharField(
+        _("public phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Made-up data for trying the portal.")
+    )
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        # The directory sorts by the name column of the page's language.
+        indexes = [
+            models.Index(fields=["name_en", "id"], name="org_name_en_idx"),
+            models.Index(fields=["name_fr", "id"], name="org_name_fr_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organization_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not self.languages:
+            return
+        if not isinstance(self.languages, list) or not all(
+            isinstance(code, str) and re.fullmatch(r"[a-z]{2,3}", code) for code in self.languages
+        ):
+            raise ValidationError(
+                {"languages": _('Give a list of language codes, such as ["en", "fr", "ar"].')}
+            )
+
+    def localized(self, field):
+        return localized(self, field)
+
+    def language_names(self):
+        return [str(SERVICE_LANGUAGES.get(code, code)) for code in self.languages]
+
+
+class WorkingGroupRole(models.TextChoices):
+    CO_CHAIR = "co_chair", _("Co-chair")
+    SECTOR_REPRESENTATIVE = "sector_rep", _("Sector representative")
+    IRCC_REPRESENTATIVE = "ircc_rep", _("IRCC representative")
+    OBSERVER = "observer", _("Observer")
+
+
+WORKING_GROUP_ROLE_ORDER = {role: i for i, role in enumerate(WorkingGroupRole.values)}
+
+
+class Affiliation(models.TextChoices):
+    ORGANIZATION = "organization", _("A service-provider organization")
+    IRCC = "ircc", _("IRCC")
+
+
+class Visibility(models.TextChoices):
+    HIDDEN = "hidden", _("Nobody")
+    MEMBERS = "members", _("Working-group members, once signed in")
+    PUBLIC = "public", _("Everyone, on the public working-group page")
+
+
+class DigestFrequency(models.TextChoices):
+    OFF = "off", _("Off")
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class MemberProfileQuerySet(models.QuerySet):
+    def on_working_group(self):
+        """People who hold a seat (co-chair, representative, observer) and can sign in."""
+        return self.exclude(wg_role="").filter(user__is_active=True)
+
+    def in_region(self, region):
+        return self.filter(region=region)
+
+    def callable_about(self, theme_slug):
+        return self.filter(themes__icontains=f'"{theme_slug}"')
+
+    def with_people(self):
+        return self.select_related("user", "user__organization", "region")
+
+
+class MemberProfile(models.Model):
+    """What the working group knows about a person beyond their account (one per user).
+
+    Name, seat, region and affiliation of working-group members are public; email and phone are
+    shown only as far as the member chose (`email_visibility`, `phone_visibility`).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+    )
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=12,
+        choices=Affiliation.choices,
+        default=Affiliation.ORGANIZATION,
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region represented"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="representatives",
+    )
+    wg_role = models.CharField(
+        _("working-group seat"),
+        max_length=12,
+        choices=WorkingGroupRole.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty for people who do not sit on the working group."),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
+    email_visibility = models.CharField(
+        _("who sees my email address"),
+        max_length=8,
+        choices=Visibility.choices,
+        default=Visibility.HIDDEN,
+    )
+    phone_visibility = models.CharField(
+        _("who sees my phone number"),
+        max_length=8,
+        choices=Visibility.choices,
+        default=Visibility.HIDDEN,
+    )
+    themes = models.JSONField(
+        _("themes I can be called about"),
+        default=list,
+        blank=True,
+        help_text=_("Theme slugs, e.g. housing, employment."),
+    )
+    digest_frequency = models.CharField(
+        _("digest email"),
+        max_length=6,
+        choices=DigestFrequency.choices,
+        default=DigestFrequency.OFF,
+    )
+    digest_weekday = models.PositiveSmallIntegerField(
+        _("day of the weekly digest"), choices=Weekday.choices, default=Weekday.MONDAY
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MemberProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user):
+        profile, _created = cls.objects.get_or_create(user=user)
+        return profile
+
+    def contact_for(self, audience):
+        """The email and phone this member lets `audience` (a Visibility) see; others blank."""
+        allowed = {Visibility.PUBLIC: {Visibility.PUBLIC}}.get(
+            audience, {Visibility.PUBLIC, Visibility.MEMBERS}
+        )
+        return {
+            "email": self.user.email if self.email_visibility in allowed else "",
+            "phone": self.phone if self.phone and self.phone_visibility in allowed else "",
+        }
+
+    @property
+    def affiliation_label(self):
+        if self.affiliation == Affiliation.IRCC:
+            return Affiliation.IRCC.label
+        return self.user.organization.name if self.user.organization else ""
+
+
+INVITATION_VALID_FOR = timedelta(days=14)
+
+
+def _hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet accepted (pending or expired)."""
+        return self.filter(accepted_at__isnull=True)
+
+    def pending(self, now=None):
+        return self.open().filter(expires_at__gt=now or timezone.now())
+
+    def for_email(self, email):
+        return self.filter(email__iexact=email.strip())
+
+
+class Invitation(models.Model):
+    """An invitation to join with one role. Only the SHA-256 of its random token is stored."""
+
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20)  # one of workinggroup.roles.ROLES
+    wg_role = models.CharField(
+        _("working-group seat"), max_length=12, choices=WorkingGroupRole.choices, blank=True
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region represented"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account created"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            # At most one open invitation per address, even if two administrators click at once.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True),
+                name="one_open_invitation_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def new_token(self, now=None):
+        """Give the invitation a fresh token and expiry; returns the token (never stored)."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = _hash_token(token)
+        self.expires_at = (now or timezone.now()) + INVITATION_VALID_FOR
+        return token
+
+    @classmethod
+    def find(cls, token):
+        """The invitation this token opens, or None (unknown, tampered or truncated)."""
+        if not token or len(token) > 100:
+            return None
+        return (
+            cls.objects.select_related("organization", "region")
+            .filter(token_hash=_hash_token(token))
+            .first()
+        )
+
+    def is_expired(self, now=None):
+        return self.expires_at <= (now or timezone.now())
+
+    def accept_url(self, token):
+        with translation.override(self.language):
+            return settings.SITE_URL + reverse("accept_invitation", kwargs={"token": token})
+
+    def send(self, token):
+        """Email the invitation, in its language, once the current transaction commits."""
+        from portal.emails import send_templated_email
+
+        context = {
+            "invitation": self,
+            "inviter_name": str(self.inviter) if self.inviter else "",
+            "role_label": self.role_label,
+            "wg_role_label": self.get_wg_role_display() if self.wg_role else "",
+            "organization": self.organization,
+            "region": self.region,
+            "accept_url": self.accept_url(token),
+            "expires_on": timezone.localdate(self.expires_at),
+        }
+        send_templated_email("workinggroup/email/invitation", [self.email], context, self.language)
+
+    @property
+    def affiliation(self):
+        from workinggroup import roles
+
+        ircc = self.role == roles.IRCC_STAFF or self.wg_role == WorkingGroupRole.IRCC_REPRESENTATIVE
+        return Affiliation.IRCC if ircc else Affiliation.ORGANIZATION
+
+    @property
+    def role_label(self):
+        from workinggroup import roles
+
+        return roles.ROLE_LABELS.get(self.role, self.role)
+
+    def accept(self, *, first_name, last_name, password, now=None):
+        """Create the account with exactly the invited role and sign-in email confirmed.
+
+        The invitation is claimed with a conditional UPDATE first, so a link used twice at the
+        same moment creates one account. Returns the new user, or None if the claim lost.
+        """
+        from allauth.account.models import EmailAddress
+
+        from workinggroup import roles
+
+        now = now or timezone.now()
+        with transaction.atomic():
+            claimed = Invitation.objects.filter(
+                pk=self.pk, accepted_at__isnull=True, expires_at__gt=now
+            ).update(accepted_at=now)
+            if not claimed:
+                return None
+            user = User.objects.create_user(
+                email=self.email,
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+                preferred_language=self.language,
+                organization=self.organization,
+                is_staff=self.role == roles.ADMINISTRATOR,
+                is_superuser=self.role == roles.ADMINISTRATOR,
+            )
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+            roles.grant(user, self.role)
+            MemberProfile.objects.create(
+                user=user, region=self.region, wg_role=self.wg_role, affiliation=self.affiliation
+            )
+            Invitation.objects.filter(pk=self.pk).update(user=user)
+        self.accepted_at, self.user = now, user
+        return user

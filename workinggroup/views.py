@@ -1,0 +1,370 @@
+"""Pages of the working-group app: organization directory, working group, contacts, profile,
+invitations. Views orchestrate; rules live in models.py, directory.py and roles.py."""
+
+import unicodedata
+from importlib import import_module
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from portal.language import set_alternate_urls
+from workinggroup import directory, roles
+from workinggroup.forms import (
+    ORGANIZATION_LIST_ID,
+    AcceptInvitationForm,
+    DirectoryFilterForm,
+    InvitationForm,
+    MemberProfileForm,
+    ProfileForm,
+)
+from workinggroup.models import (
+    SERVICE_LANGUAGES,
+    WORKING_GROUP_ROLE_ORDER,
+    Invitation,
+    MemberProfile,
+    Organization,
+    ProvinceTerritory,
+    Region,
+    SizeClass,
+    Visibility,
+)
+from workinggroup.themes import label_of, theme_labels
+
+PAGE_SIZE = 20
+MEMBER_ROLES = (roles.MEMBER, roles.IRCC_STAFF, roles.EDITOR, roles.ADMINISTRATOR)
+
+
+def _language():
+    return (get_language() or "en")[:2]
+
+
+def _sort_key(text):
+    """Alphabetical order that puts Île-du-Prince-Édouard among the I's, whatever the database."""
+    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+
+
+def organization_list(request):
+    language = _language()
+    regions = list(Region.objects.all())
+    provinces = sorted(ProvinceTerritory.objects.all(), key=lambda p: _sort_key(p.name))
+    form = DirectoryFilterForm(request.GET, regions=regions, provinces=provinces)
+    filters = form.filters()
+    # The list and its filters change only with the directory: cached as HTML, except when the
+    # page reports an invalid filter (the message echoes what was typed).
+    key = None if form.errors else directory.page_key(language, request.GET)
+    body = cache.get(key) if key else None
+    if body is None:
+        body = render_to_string(
+            "workinggroup/_directory.html",
+            _directory_context(form, filters, language, request, regions, provinces),
+            request,
+        )
+        if key:
+            cache.set(key, body, directory.COUNTS_TIMEOUT)
+    return render(request, "workinggroup/organization_list.html", {"directory_html": body})
+
+
+def _directory_context(form, filters, language, request, regions, provinces):
+    places = {"regions": regions, "provinces": provinces}
+    counts = directory.cached_facet_counts(filters, **places)
+    paginator = Paginator(directory.results(filters, language, **places), PAGE_SIZE)
+    paginator.count = directory.result_count(filters, counts, **places)  # no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
+    choices = {
+        "region": [(r.code, r.name) for r in regions],
+        "province": [(p.code, p.name) for p in provinces],
+        "size": SizeClass.choices,
+        "language": SERVICE_LANGUAGES.items(),
+    }
+    selects = [
+        {
+            "name": name,
+            "label": form.fields[name].label,
+            "invalid": name in form.errors,
+            "options": [
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts[name].get(value, 0),
+                    "selected": filters.get(name) == value,
+                }
+                for value, label in options
+            ],
+        }
+        for name, options in choices.items()
+    ]
+    return {
+        "form": form,
+        "filters": filters,
+        "selects": selects,
+        "francophone_count": counts["francophone"],
+        "page": page,
+    }
+
+
+def practices_for_organization(organization):
+    """Hook for the practices app: `practices.queries.practices_for_organization(org)`, if it
+    exists, returns a list of objects with `title` and `get_absolute_url`; None until then."""
+    try:
+        queries = import_module("practices.queries")
+    except ModuleNotFoundError as missing:
+        if missing.name != "practices.queries":
+            raise
+        return None
+    provider = getattr(queries, "practices_for_organization", None)
+    return provider(organization) if provider else None
+
+
+def organization_detail(request, slug):
+    organization = get_object_or_404(
+        Organization.objects.select_related("province__region").prefetch_related("communities"),
+        slug=slug,
+    )
+    set_alternate_urls(request, organization)
+    people = MemberProfile.objects.on_working_group().with_people()
+    people = people.filter(user__organization=organization)
+    return render(
+        request,
+        "workinggroup/organization_detail.html",
+        {
+            "organization": organization,
+            "name": organization.localized("name"),
+            "description": organization.localized("description"),
+            "members": _people(people, Visibility.PUBLIC),
+            "practices": practices_for_organization(organization),
+        },
+    )
+
+
+def _people(profiles, audience):
+    """[{profile, contact}] sorted by seat then name; contact holds what `audience` may see."""
+    rows = [{"profile": p, "contact": p.contact_for(audience)} for p in profiles]
+    rows.sort(
+        key=lambda row: (
+            WORKING_GROUP_ROLE_ORDER.get(row["profile"].wg_role, 99),
+            row["profile"].user.last_name.lower(),
+            row["profile"].user.first_name.lower(),
+        )
+    )
+    return rows
+
+
+def _by_region(profiles, regions, audience):
+    """[{region, people}] in the regions' order; members with no region come last."""
+    people = _people(profiles, audience)
+    groups = [
+        {"region": region, "people": [p for p in people if p["profile"].region_id == region.pk]}
+        for region in regions
+    ]
+    national = [p for p in people if p["profile"].region_id is None]
+    if national:
+        groups.append({"region": None, "people": national})
+    return groups
+
+
+def working_group(request):
+    seats = MemberProfile.objects.on_working_group().with_people()
+    return render(
+        request,
+        "workinggroup/working_group.html",
+        {
+            "groups": _by_region(list(seats), list(Region.objects.all()), Visibility.PUBLIC),
+            "viewer_is_member": roles.is_member(request.user),
+        },
+    )
+
+
+@roles.role_required(*MEMBER_ROLES)
+def contact_list(request):
+    regions = list(Region.objects.all())
+    labels = theme_labels()
+    seats = list(MemberProfile.objects.on_working_group().with_people())
+    region_code, theme = request.GET.get("region", ""), request.GET.get("theme", "")
+    known_themes = sorted(
+        {slug for p in seats for slug in p.themes} | set(labels),
+        key=lambda slug: _sort_key(label_of(slug, labels)),
+    )
+    problems = []
+    if region_code and region_code not in {r.code for r in regions}:
+        problems.append(_("That region is unknown; all regions are shown."))
+        region_code = ""
+    if theme and theme not in known_themes:
+        problems.append(_("That theme is unknown; all themes are shown."))
+        theme = ""
+    shown = [
+        p
+        for p in seats
+        if (not region_code or (p.region and p.region.code == region_code))
+        and (not theme or theme in p.themes)
+    ]
+    by_theme = [
+        {
+            "slug": slug,
+            "label": label_of(slug, labels),
+            "people": _people([p for p in shown if slug in p.themes], Visibility.MEMBERS),
+        }
+        for slug in known_themes
+        if not theme or slug == theme
+    ]
+    return render(
+        request,
+        "workinggroup/contact_list.html",
+        {
+            "groups": [
+                g
+                for g in _by_region(shown, regions, Visibility.MEMBERS)
+                if g["people"] or not (region_code or theme)
+            ],
+            "by_theme": [t for t in by_theme if t["people"]],
+            "regions": regions,
+            "themes": [(slug, label_of(slug, labels)) for slug in known_themes],
+            "theme_names": {slug: label_of(slug, labels) for slug in known_themes},
+            "region_code": region_code,
+            "theme": theme,
+            "problems": problems,
+        },
+    )
+
+
+@login_required
+def profile(request):
+    user = request.user
+    member = MemberProfile.for_user(user)
+    labels = theme_labels()
+    theme_choices = sorted(labels.items(), key=lambda item: _sort_key(item[1]))
+    data = request.POST if request.method == "POST" else None
+    account_form = ProfileForm(data, instance=user)
+    member_form = MemberProfileForm(data, instance=member, theme_choices=theme_choices)
+    if data is not None and account_form.is_valid() and member_form.is_valid():
+        with transaction.atomic():
+            account_form.save()
+            member_form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("profile")
+    return render(
+        request,
+        "workinggroup/profile.html",
+        {
+            "forms": [account_form, member_form],
+            "account_form": account_form,
+            "member_form": member_form,
+            "member": member,
+            "role_labels": [roles.ROLE_LABELS[r] for r in roles.ROLES if roles.has_role(user, r)],
+            "is_administrator": roles.has_role(user, roles.ADMINISTRATOR),
+            "theme_names": {slug: label_of(slug, labels) for slug in member.themes},
+            **_organization_names(),
+        },
+    )
+
+
+def _organization_names():
+    column = f"name_{_language()}"
+    names = Organization.objects.order_by(column).values_list(column, flat=True)
+    return {"organization_list_id": ORGANIZATION_LIST_ID, "organization_names": names}
+
+
+@roles.role_required(roles.ADMINISTRATOR)
+def invite(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            with transaction.atomic():
+                # What is still open for this address has expired (the form refused the rest).
+                Invitation.objects.open().for_email(email).delete()
+                invitation = form.save(commit=False)
+                invitation.inviter = request.user
+                token = invitation.new_token()
+                invitation.save()
+                invitation.send(token)
+        except IntegrityError:
+            form.add_error(
+                "email", _("An invitation to this address was just sent by someone else.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. The link works until %(date)s.")
+                % {"email": email, "date": invitation.expires_at.date().isoformat()},
+            )
+            return redirect("invite")
+    return render(
+        request,
+        "workinggroup/invite.html",
+        {
+            "form": form,
+            "forms": [form],
+            "recent": Invitation.objects.select_related("organization")[:10],
+            **_organization_names(),
+        },
+    )
+
+
+def _invitation_problem(invitation):
+    if invitation is None:
+        return "invalid", 404
+    if invitation.accepted_at:
+        return "used", 410
+    if invitation.is_expired():
+        return "expired", 410
+    from workinggroup.models import User
+
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        return "account_exists", 409
+    return None, 200
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def accept_invitation(request, token):
+    invitation = Invitation.find(token)
+    problem, status = _invitation_problem(invitation)
+    if problem is None and request.user.is_authenticated:
+        problem, status = "signed_in", 409
+    if problem:
+        return _invitation_problem_page(request, problem, invitation, status)
+    form = AcceptInvitationForm(
+        request.POST if request.method == "POST" else None, email=invitation.email
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation.accept(
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except IntegrityError:  # an account with this address appeared meanwhile
+            return _invitation_problem_page(request, "account_exists", invitation, 409)
+        if user is None:
+            return _invitation_problem_page(request, "used", invitation, 410)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome. Your account is ready and you are signed in as: %(role)s.")
+            % {"role": invitation.role_label},
+        )
+        return redirect("profile")
+    return render(
+        request,
+        "workinggroup/accept_invitation.html",
+        {"form": form, "forms": [form], "invitation": invitation},
+    )
+
+
+def _invitation_problem_page(request, problem, invitation, status):
+    return render(
+        request,
+        "workinggroup/invitation_problem.html",
+        {"problem": problem, "invitation": invitation},
+        status=status,
+    )
