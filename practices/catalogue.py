@@ -1,0 +1,255 @@
+"""The catalogue's filters (facets), their choices, and how many results each choice gives.
+
+Counts follow the usual faceted-search rule: a facet's counts apply every *other* selected filter
+and the keyword, so picking another region shows how many results that region would give.
+
+Counting the whole published set (or the set behind one filter) takes a few hundred
+milliseconds at 100,000 practices, and those sets change only when something is published: such
+counts are cached under the catalogue's publication version, which every change to a practice
+bumps. Narrower sets (a keyword, or two or more filters) are counted live, in one query.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from practices.models import (
+    ClientGroup,
+    DeliveryMode,
+    EvidenceLevel,
+    Kind,
+    Origin,
+    Principle,
+    PromisingPractice,
+    Stage,
+    Theme,
+    has_bit,
+)
+from workinggroup.models import ProvinceTerritory, Region, SizeClass
+
+VERSION_KEY = "practices:publication-version"
+CACHE_SECONDS = 24 * 3600
+
+
+def publication_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def recent_cutoffs(sizes):
+    """The publication date of the n-th newest published practice, for each n in `sizes`
+    (smaller than the catalogue); cached under the publication version."""
+    key = f"practices:cutoffs:{publication_version()}:{','.join(map(str, sizes))}"
+    cutoffs = cache.get(key)
+    if cutoffs is None:
+        newest = PromisingPractice.objects.published().newest_first()
+        cutoffs = []
+        for size in sizes:
+            date = next(iter(newest.values_list("published_at", flat=True)[size - 1 : size]), None)
+            if date is None:
+                break
+            cutoffs.append(date)
+        cache.set(key, cutoffs, CACHE_SECONDS)
+    return cutoffs
+
+
+def publication_changed():
+    """Call after anything that may change what is published (saves, bulk loads)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # as it appears in the URL
+    label: str
+    condition: Q
+    bit: int | None = None  # for themes and client groups: the bit on the practice row
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    group: str  # the fieldset it is shown in
+    choices: list = field(default_factory=list)
+
+    def choice(self, value):
+        return next((c for c in self.choices if c.value == value), None)
+
+
+def text_choices(column, choices):
+    return [Choice(value, label, Q(**{column: value})) for value, label in choices]
+
+
+def bit_choices(column, rows):
+    return [Choice(row.slug, row.name, has_bit(column, row.bit), row.bit) for row in rows]
+
+
+WHERE = pgettext_lazy("filter group", "Where")
+WHAT = pgettext_lazy("filter group", "What and for whom")
+HOW = pgettext_lazy("filter group", "How")
+
+
+def build_facets():
+    """Every filter with its choices; four small queries for the reference tables."""
+    regions = Region.objects.order_by("order", "code")
+    provinces = ProvinceTerritory.objects.all()
+    return [
+        Facet(
+            "region",
+            pgettext_lazy("practice filter", "IRCC region"),
+            WHERE,
+            [Choice(r.code, r.name, Q(region_id=r.pk)) for r in regions],
+        ),
+        Facet(
+            "province",
+            pgettext_lazy("practice filter", "Province or territory"),
+            WHERE,
+            sorted(
+                (Choice(p.code, p.name, Q(province_id=p.pk)) for p in provinces),
+                key=lambda c: str(c.label),
+            ),
+        ),
+        Facet(
+            "size",
+            pgettext_lazy("practice filter", "Community size"),
+            WHERE,
+            text_choices("size_class", SizeClass.choices),
+        ),
+        Facet(
+            "theme",
+            pgettext_lazy("practice filter", "Theme"),
+            WHAT,
+            bit_choices("theme_bits", Theme.objects.all()),
+        ),
+        Facet(
+            "group",
+            pgettext_lazy("practice filter", "Client group"),
+            WHAT,
+            bit_choices("client_group_bits", ClientGroup.objects.all()),
+        ),
+        Facet(
+            "principle",
+            pgettext_lazy("practice filter", "IRCC foundational principle"),
+            WHAT,
+            [Choice(p, p.label, has_bit("principle_bits", Principle.bit(p))) for p in Principle],
+        ),
+        Facet(
+            "kind",
+            pgettext_lazy("practice filter", "Kind"),
+            HOW,
+            text_choices("kind", Kind.choices),
+        ),
+        Facet(
+            "mode",
+            pgettext_lazy("practice filter", "Delivery"),
+            HOW,
+            text_choices("delivery_mode", DeliveryMode.choices),
+        ),
+        Facet(
+            "origin",
+            pgettext_lazy("practice filter", "Origin of the idea"),
+            HOW,
+            text_choices("origin", Origin.choices),
+        ),
+        Facet(
+            "evidence",
+            pgettext_lazy("practice filter", "Evidence"),
+            HOW,
+            text_choices("evidence_level", EvidenceLevel.choices),
+        ),
+        Facet(
+            "stage",
+            pgettext_lazy("practice filter", "Stage"),
+            HOW,
+            text_choices("stage", Stage.choices),
+        ),
+        Facet(
+            "lang",
+            pgettext_lazy("practice filter", "Available in"),
+            HOW,
+            [
+                Choice("en", _("English"), Q(has_en=True)),
+                Choice("fr", _("French"), Q(has_fr=True)),
+            ],
+        ),
+    ]
+
+
+def count_all(queryset, facets):
+    """{param: {value: count}} for `facets` over `queryset`, plus the total, in one query."""
+    aggregates = {"total": Count("pk")}
+    for facet in facets:
+        for i, choice in enumerate(facet.choices):
+            aggregates[f"f_{facet.param}_{i}"] = Count("pk", filter=choice.condition)
+    row = queryset.order_by().aggregate(**aggregates)
+    counts = {
+        facet.param: {c.value: row[f"f_{facet.param}_{i}"] for i, c in enumerate(facet.choices)}
+        for facet in facets
+    }
+    counts["_total"] = row["total"]
+    return counts
+
+
+def cached_counts(facets, selection):
+    """Counts of every facet over the published set narrowed by at most one filter."""
+    assert len(selection) <= 1
+    key = ":".join(
+        ["practices:facets", publication_version()]
+        + [f"{p}={c.value}" for p, c in selection.items()]
+    )
+    counts = cache.get(key)
+    if counts is None:
+        queryset = PromisingPractice.objects.published().filter(
+            *[c.condition for c in selection.values()]
+        )
+        counts = count_all(queryset, facets)
+        cache.set(key, counts, CACHE_SECONDS)
+    return counts
+
+
+def facet_counts(facets, selection, narrowed=None):
+    """{param: {value: count}} and the number of results.
+
+    `selection` maps a facet's param to the chosen Choice. `narrowed(conditions)` returns the
+    result set for those filter conditions when a keyword narrows it (None: no keyword).
+    """
+
+    def result_set(conditions):
+        if narrowed is not None:
+            return narrowed(conditions)
+        return PromisingPractice.objects.published().filter(*conditions)
+
+    counts = {}
+    unselected = [f for f in facets if f.param not in selection]
+    if narrowed is None and len(selection) <= 1:
+        counts.update(cached_counts(facets, selection))
+    else:
+        counts.update(count_all(result_set([c.condition for c in selection.values()]), unselected))
+    for facet in facets:
+        if facet.param not in selection:
+            continue
+        others = {p: c for p, c in selection.items() if p != facet.param}
+        if narrowed is None and len(others) <= 1:
+            counts[facet.param] = cached_counts(facets, others)[facet.param]
+        else:
+            conditions = [c.condition for c in others.values()]
+            counts[facet.param] = count_all(result_set(conditions), [facet])[facet.param]
+    return counts, counts.pop("_total")
+
+
+def _changed(sender, **kwargs):
+    publication_changed()
+
+
+# Any change to a practice may change what is published: saves, deletions, theme changes.
+post_save.connect(_changed, sender=PromisingPractice, dispatch_uid="practices-version-save")
+post_delete.connect(_changed, sender=PromisingPractice, dispatch_uid="practices-version-delete")

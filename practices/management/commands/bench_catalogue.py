@@ -1,0 +1,141 @@
+"""Server time of the catalogue pages, through Django's test client (middleware, views, templates).
+
+Run on PostgreSQL after `generate_practices 100000`. Each scenario cycles through varied
+requests (different filters, rare and common words) so caches of a single URL do not flatter it.
+"""
+
+import random
+import statistics
+import time
+from urllib.parse import quote_plus
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from practices import catalogue
+from practices.models import PromisingPractice
+from workinggroup.models import ProvinceTerritory, Region
+
+WORDS = [
+    "natation femmes",
+    "natation",
+    "swim night",
+    "etudiants etrangers",
+    "community",
+    "newcomers",
+    "collectivité",
+    "temporary foreign workers",
+    "logement",
+    "childcare",
+]
+BUDGETS = {"one filter": 60, "keyword": 60, "three filters + keyword": 60, "detail": 30}
+
+
+class Command(BaseCommand):
+    help = "Time the practice list and detail pages (p95 server time) on the current database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=100, help="per scenario")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, requests, seed, **options):
+        settings.DEBUG = False  # no query log: measure what production runs
+        rnd = random.Random(seed)
+        client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else None)
+        total = PromisingPractice.objects.published().count()
+        self.stdout.write(f"{total} published practices, database {connection.vendor}")
+        scenarios = self.scenarios(rnd)
+
+        catalogue.publication_changed()
+        cold = self.time_one(client, "/en/practices/")
+        cold_filter = self.time_one(client, "/en/practices/?region=atlantic")
+        self.stdout.write(
+            f"first request after a publication: unfiltered {cold[0]:.0f} ms, "
+            f"one filter {cold_filter[0]:.0f} ms (facet counts computed, then cached)"
+        )
+        self.warm_single_filter_counts(client)
+
+        self.stdout.write(f"{'scenario':28} {'median':>8} {'p95':>8} {'max':>8} {'queries':>8}")
+        failed = []
+        for name, urls in scenarios.items():
+            for url in urls[:5]:  # warm-up: connections, templates, reference data
+                self.time_one(client, url)
+            times, queries = [], 0
+            for i in range(requests):
+                elapsed, count, status = self.time_one(client, urls[i % len(urls)])
+                assert status == 200, (urls[i % len(urls)], status)
+                times.append(elapsed)
+                queries = max(queries, count)
+            times.sort()
+            p95 = times[max(0, int(len(times) * 0.95) - 1)]
+            budget = BUDGETS.get(name)
+            verdict = "" if budget is None else (" ok" if p95 < budget else f" OVER {budget} ms")
+            if budget and p95 >= budget:
+                failed.append(name)
+            self.stdout.write(
+                f"{name:28} {statistics.median(times):7.1f}ms {p95:7.1f}ms {times[-1]:7.1f}ms "
+                f"{queries:8d}{verdict}"
+            )
+        if failed:
+            self.stdout.write(self.style.WARNING(f"over budget: {', '.join(failed)}"))
+
+    def time_one(self, client, url):
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - start) * 1000
+        return elapsed, len(captured), response.status_code
+
+    def warm_single_filter_counts(self, client):
+        """What a publication would trigger: counts for the whole set and each single filter."""
+        for facet in catalogue.build_facets():
+            for choice in facet.choices:
+                self.time_one(client, f"/en/practices/?{facet.param}={choice.value}")
+
+    def scenarios(self, rnd):
+        facets = {f.param: f for f in catalogue.build_facets()}
+        regions = list(Region.objects.values_list("code", flat=True))
+        provinces = list(ProvinceTerritory.objects.values_list("code", flat=True))
+
+        def one_filter():
+            facet = rnd.choice(list(facets.values()))
+            return f"{facet.param}={rnd.choice(facet.choices).value}"
+
+        def three_filters():
+            chosen = rnd.sample(["theme", "kind", "size", "mode", "stage", "group"], 2)
+            parts = [f"region={rnd.choice(regions)}"]
+            parts += [f"{p}={rnd.choice(facets[p].choices).value}" for p in chosen]
+            return "&".join(parts)
+
+        ids = list(
+            PromisingPractice.objects.published().order_by("?").values_list("pk", flat=True)[:200]
+        )
+        details = []
+        for practice in PromisingPractice.objects.filter(pk__in=ids).only(
+            "pk", "slug_en", "slug_fr"
+        ):
+            with translation.override(rnd.choice(["en", "fr"])):
+                details.append(practice.get_absolute_url())
+        return {
+            "unfiltered": ["/en/practices/", "/fr/pratiques/"],
+            "one filter": [f"/en/practices/?{one_filter()}" for _ in range(60)],
+            "one filter, page 3": [f"/fr/pratiques/?{one_filter()}&page=3" for _ in range(30)],
+            "two filters": [
+                f"/en/practices/?province={rnd.choice(provinces)}&{one_filter()}" for _ in range(30)
+            ],
+            "keyword": [
+                f"/{lang}/{path}/?q={quote_plus(word)}"
+                for word in WORDS
+                for lang, path in (("en", "practices"), ("fr", "pratiques"))
+            ],
+            "three filters + keyword": [
+                f"/en/practices/?{three_filters()}&q={quote_plus(rnd.choice(WORDS))}"
+                for _ in range(60)
+            ],
+            "detail": details,
+        }

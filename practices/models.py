@@ -1,0 +1,415 @@
+"""Promising practices: what small centres tried, where, with whom, and who to call.
+
+What filters need is copied onto the practice row when it is saved (region, community size class,
+the languages it exists in, and its themes, client groups and principles as bit sets), so every
+filter and every facet count reads one table.
+"""
+
+import unicodedata
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from workinggroup.models import SizeClass
+
+# Bits 0..62 of a signed 64-bit integer: a theme or client group table of at most 63 rows.
+MAX_BITS = 63
+
+
+def normalize(text):
+    """Lower case, accents removed: what the SQLite fallback search compares."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Principle(models.TextChoices):
+    """IRCC's foundational principles for settlement programming."""
+
+    CLIENT_CENTRIC = "client_centric", _("Client-centric")
+    OUTCOMES_DRIVEN = "outcomes_driven", _("Outcomes-driven")
+    EFFICIENT_RESOURCES = "efficient_resources", _("Efficient use of resources")
+    RESPONSIVE = "responsive", _("Responsive to needs")
+
+    @classmethod
+    def bit(cls, code):
+        return list(cls.values).index(code)
+
+
+class Kind(models.TextChoices):
+    INNOVATION = "innovation", _("Innovation")
+    ITERATION = "iteration", _("Iteration of what works")
+
+
+class DeliveryMode(models.TextChoices):
+    DIGITAL = "digital", _("Digital")
+    NON_DIGITAL = "non_digital", _("Non-digital")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class Origin(models.TextChoices):
+    NEWCOMER_IDEA = "newcomer_idea", _("Idea from a newcomer")
+    STAFF = "staff", _("Idea from staff")
+    PARTNERSHIP = "partnership", _("Came out of a partnership")
+    FUNDER = "funder", _("Suggested by a funder")
+    OTHER = "other", _("Other")
+
+
+class EvidenceLevel(models.TextChoices):
+    ANECDOTAL = "anecdotal", _("Anecdotal")
+    MONITORED = "monitored", _("Monitored")
+    EVALUATED = "evaluated", _("Formally evaluated")
+
+
+class Stage(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PILOT = "pilot", _("Pilot")
+    ESTABLISHED = "established", _("Established")
+    SCALED = "scaled", _("Scaled up")
+    DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class BitTag(models.Model):
+    """A bilingual reference row that practices also carry as one bit of an integer."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    bit = models.PositiveSmallIntegerField(
+        _("bit"),
+        unique=True,
+        help_text=_("Position in the practice's bit set (0 to 62); never reuse one."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=Q(bit__lt=MAX_BITS), name="%(class)s_bit_range")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def mask(self):
+        return 1 << self.bit
+
+
+class Theme(BitTag):
+    class Meta(BitTag.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class ClientGroup(BitTag):
+    class Meta(BitTag.Meta):
+        verbose_name = _("client group")
+        verbose_name_plural = _("client groups")
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def newest_first(self):
+        # Matches the partial indexes (published_at DESC): published rows always have a date.
+        return self.order_by("-published_at", "-id")
+
+    def in_region(self, region):
+        return self.filter(region=region)
+
+    def in_province(self, province):
+        return self.filter(province=province)
+
+    def of_size(self, size_class):
+        return self.filter(size_class=size_class)
+
+    def with_theme(self, theme):
+        return self.with_bit("theme_bits", theme.bit)
+
+    def for_client_group(self, group):
+        return self.with_bit("client_group_bits", group.bit)
+
+    def serving_principle(self, code):
+        return self.with_bit("principle_bits", Principle.bit(code))
+
+    def with_bit(self, field, bit):
+        return self.filter(has_bit(field, bit))
+
+    def available_in(self, language):
+        return self.filter(**{f"has_{language}": True})
+
+    def led_or_partnered_by(self, organization):
+        return self.filter(
+            Q(lead_organization=organization) | Q(partner_organizations=organization)
+        ).distinct()
+
+    def matching(self, text):
+        from practices import search
+
+        return search.matching(self, text)
+
+    def for_cards(self):
+        """What a result card shows, in one query."""
+        return self.select_related("lead_organization", "community", "province", "region").only(
+            *CARD_FIELDS
+        )
+
+
+def has_bit(field, bit):
+    """A condition: bit `bit` of integer column `field` is set (portable: & works on SQLite)."""
+    from django.db.models.lookups import GreaterThan
+
+    return Q(GreaterThan(F(field).bitand(1 << bit), 0))
+
+
+class PromisingPractice(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, blank=True, db_index=False)
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
+    description = models.TextField(_("description"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    lessons = models.TextField(
+        _("what did not work"),
+        blank=True,
+        help_text=_("Lessons learned: what you would do differently."),
+    )
+    lessons_anonymous = models.BooleanField(
+        _("publish lessons anonymously"),
+        default=False,
+        help_text=_("Show what did not work without naming the organization or the contact."),
+    )
+
+    lead_organization = models.ForeignKey(
+        "workinggroup.Organization",
+        verbose_name=_("lead organization"),
+        on_delete=models.PROTECT,
+        related_name="led_practices",
+    )
+    partner_organizations = models.ManyToManyField(
+        "workinggroup.Organization",
+        verbose_name=_("partner organizations"),
+        blank=True,
+        related_name="partner_practices",
+    )
+    province = models.ForeignKey(
+        "workinggroup.ProvinceTerritory",
+        verbose_name=_("province or territory"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+    )
+    community = models.ForeignKey(
+        "workinggroup.Community",
+        verbose_name=_("community"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practices",
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), related_name="practices")
+    client_groups = models.ManyToManyField(
+        ClientGroup, verbose_name=_("client groups"), blank=True, related_name="practices"
+    )
+    principle_bits = models.PositiveSmallIntegerField(
+        _("IRCC foundational principles"), default=0, help_text=_("A bit set of Principle.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    delivery_mode = models.CharField(
+        _("delivery mode"), max_length=20, choices=DeliveryMode.choices
+    )
+    origin = models.CharField(_("origin of the idea"), max_length=20, choices=Origin.choices)
+    evidence_level = models.CharField(
+        _("evidence level"), max_length=20, choices=EvidenceLevel.choices
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+
+    contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    is_synthetic = models.BooleanField(
+        _("synthetic"), default=False, editable=False, help_text=_("Generated for benchmarks.")
+    )
+
+    # Copied from related rows and text on save, so filters and facets read one table.
+    region = models.ForeignKey(
+        "workinggroup.Region",
+        verbose_name=_("IRCC region"),
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="practices",
+    )
+    size_class = models.CharField(
+        _("community size"), max_length=20, choices=SizeClass.choices, blank=True, editable=False
+    )
+    theme_bits = models.BigIntegerField(default=0, editable=False)
+    client_group_bits = models.BigIntegerField(default=0, editable=False)
+    has_en = models.BooleanField(_("available in English"), default=False, editable=False)
+    has_fr = models.BooleanField(_("available in French"), default=False, editable=False)
+    # SQLite fallback search: title and all text, both languages, accents removed, lower case.
+    # (PostgreSQL searches generated tsvector columns added by migration 0002 instead.)
+    search_title = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("promising practice")
+        verbose_name_plural = _("promising practices")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                name="practice_pub_newest",
+                condition=Q(status="published"),
+            ),
+            *[
+                models.Index(
+                    field,
+                    F("published_at").desc(),
+                    name=f"practice_pub_{field}",
+                    condition=Q(status="published"),
+                )
+                for field in (
+                    "region",
+                    "province",
+                    "size_class",
+                    "kind",
+                    "delivery_mode",
+                    "origin",
+                    "evidence_level",
+                    "stage",
+                    "lead_organization",
+                )
+            ],
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = set(kwargs["update_fields"]) | set(DERIVED_FIELDS)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("practice_detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    @property
+    def principles(self):
+        return [p for p in Principle if self.principle_bits & (1 << Principle.bit(p))]
+
+    @principles.setter
+    def principles(self, codes):
+        self.principle_bits = sum(1 << Principle.bit(code) for code in set(codes))
+
+    def languages(self):
+        return [code for code in ("en", "fr") if getattr(self, f"has_{code}")]
+
+    def fill_derived_fields(self):
+        self.region_id = self.province.region_id
+        self.size_class = self.community.size_class if self.community_id else ""
+        self.has_en = bool(self.title_en and self.summary_en)
+        self.has_fr = bool(self.title_fr and self.summary_fr)
+        # Both slugs always filled: a one-language practice uses its slug in both URLs.
+        self.slug_en = self.slug_en or slugify(self.title_en or self.title_fr or "")[:200]
+        self.slug_fr = self.slug_fr or slugify(self.title_fr or self.title_en or "")[:200]
+        self.slug_en = self.slug_en or self.slug_fr
+        self.slug_fr = self.slug_fr or self.slug_en
+        self.search_title = normalize(f"{self.title_en or ''} {self.title_fr or ''}")
+        texts = (getattr(self, f"{name}_{lang}") for name in TEXT_FIELDS for lang in LANGS)
+        self.search_text = normalize(" ".join(t for t in texts if t))
+
+    def refresh_bits(self):
+        """Copy the themes and client groups (many-to-many) onto the row's bit sets."""
+        theme_bits = sum(1 << b for b in self.themes.values_list("bit", flat=True))
+        group_bits = sum(1 << b for b in self.client_groups.values_list("bit", flat=True))
+        PromisingPractice.objects.filter(pk=self.pk).update(
+            theme_bits=theme_bits, client_group_bits=group_bits
+        )
+        self.theme_bits, self.client_group_bits = theme_bits, group_bits
+        from practices.catalogue import publication_changed
+
+        publication_changed()
+
+
+LANGS = ("en", "fr")
+TEXT_FIELDS = ("title", "summary", "description", "outcomes", "lessons")
+DERIVED_FIELDS = (
+    "region",
+    "size_class",
+    "has_en",
+    "has_fr",
+    "slug_en",
+    "slug_fr",
+    "search_title",
+    "search_text",
+)
+CARD_FIELDS = (
+    "id",
+    "slug_en",
+    "slug_fr",
+    "title_en",
+    "title_fr",
+    "summary_en",
+    "summary_fr",
+    "kind",
+    "delivery_mode",
+    "evidence_level",
+    "stage",
+    "origin",
+    "published_at",
+    "theme_bits",
+    "client_group_bits",
+    "has_en",
+    "has_fr",
+    "lead_organization__id",
+    "lead_organization__slug",
+    "lead_organization__name_en",
+    "lead_organization__name_fr",
+    "community__id",
+    "community__name",
+    "province__id",
+    "province__code",
+    "province__name_en",
+    "province__name_fr",
+    "region__id",
+    "region__code",
+    "region__name_en",
+    "region__name_fr",
+)
+
+
+def _refresh_bits(sender, instance, action, reverse, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and not reverse:
+        instance.refresh_bits()
+
+
+models.signals.m2m_changed.connect(_refresh_bits, sender=PromisingPractice.themes.through)
+models.signals.m2m_changed.connect(_refresh_bits, sender=PromisingPractice.client_groups.through)

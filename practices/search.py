@@ -1,0 +1,232 @@
+"""Keyword search over practices, in both languages whatever the interface language.
+
+PostgreSQL: the query runs as a `websearch` query against the English and the French vectors
+(migration 0002: accent-free configurations, title weighted A, summary B, the rest C, GIN
+indexes). Ranking reads each match's vectors, which costs more than a page's whole budget for a
+common word, so only a bounded candidate set is ranked: the CANDIDATES newest matches.
+
+SQLite (the quickstart): every word of the query must appear in the accent-free, lower-case copy
+of the text; title matches first. Same interface, no stemming.
+"""
+
+import re
+from datetime import timedelta
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection, transaction
+from django.db.models import (
+    Case,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Lookup,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat, Greatest
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from practices.models import PromisingPractice, normalize
+
+MAX_QUERY_LENGTH = 200
+CANDIDATES = 1000
+WINDOWS = (4_000, 20_000)  # newest published practices searched first (see candidate_ids)
+# Around matched words in headlines: control characters no practice text contains.
+START, STOP = "\x02", "\x03"
+CONFIGS = {"en": "public.en_unaccent", "fr": "public.fr_unaccent"}
+
+
+def postgres():
+    return connection.vendor == "postgresql"
+
+
+def words(text):
+    return [w for w in re.findall(r"\w+", normalize(text)) if w != "or"][:12]
+
+
+def vector(language, column="tsv"):
+    """tsv_<lang>: the whole text, GIN-indexed, for matching; head_<lang>: title and summary,
+    small, for ranking. Generated columns unknown to the model (migrations 0002 and 0004);
+    unqualified, so the same expression works inside subqueries, where Django renames the table.
+    """
+    assert language in CONFIGS and column in ("tsv", "head")
+    return RawSQL(f"{column}_{language}", [], output_field=SearchVectorField())  # noqa: S611
+
+
+def query(text, language):
+    return SearchQuery(text, search_type="websearch", config=CONFIGS[language])
+
+
+def matching(queryset, text):
+    """The practices of `queryset` that match `text`, unordered and unbounded."""
+    if postgres():
+        return queryset.alias(tsv_en=vector("en"), tsv_fr=vector("fr")).filter(
+            Q(tsv_en=query(text, "en")) | Q(tsv_fr=query(text, "fr"))
+        )
+    terms = words(text)
+    if not terms:
+        return queryset.none()
+    return queryset.filter(*[Q(search_text__contains=w) for w in terms])
+
+
+def candidates(queryset, text):
+    """The ids of the CANDIDATES newest matches, as a subquery."""
+    return matching(queryset, text).newest_first().values("pk")[:CANDIDATES]
+
+
+def candidate_ids(queryset, text, narrowed=False):
+    """The ids of the CANDIDATES newest matches, as a list.
+
+    PostgreSQL: looking for the newest matches of a common word by walking the date index
+    reads the large vector of every row it passes. Instead, match within the newest practices
+    first (the GIN bitmap ANDed with a date range, dates sorted here), widening the window only
+    when it holds too few matches; a rare word ends in the last, unbounded step, which is cheap
+    because it has few matches. A queryset already `narrowed` by filters skips the windows:
+    its few matches would seldom fill one.
+    """
+    if not postgres():
+        return list(candidates(queryset, text).values_list("pk", flat=True))
+    from practices.catalogue import recent_cutoffs
+
+    # Sorting on an expression keeps PostgreSQL off the date index (a walk that reads the
+    # vectors): it takes the GIN bitmap and sorts what it finds.
+    not_the_index = ExpressionWrapper(F("published_at") + timedelta(0), DateTimeField())
+    matches = matching(queryset, text).order_by(not_the_index.desc(), "-id")
+    for cutoff in [*([] if narrowed else recent_cutoffs(WINDOWS)), None]:
+        window = matches if cutoff is None else matches.filter(published_at__gte=cutoff)
+        ids = list(window.values_list("pk", flat=True)[:CANDIDATES])
+        if cutoff is None or len(ids) == CANDIDATES:
+            return ids
+
+
+class AnyOf(Lookup):
+    """`pk__any_of=[...]`: one array parameter on PostgreSQL (`= ANY(%s)`), where a thousand
+    `IN` placeholders cost more to build than the query takes to run."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        values = [int(v) for v in self.rhs]
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*params, values]
+        if not values:
+            return "1 = 0", params
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*params, *values]
+
+
+PromisingPractice._meta.get_field("id").register_lookup(AnyOf)
+
+
+def among(ids):
+    """The practices whose ids are in the list, as a queryset."""
+    return PromisingPractice.objects.filter(pk__any_of=ids)
+
+
+def by_relevance(queryset, text):
+    """Best first: title matches above summary above the rest; newest first among equals."""
+    if postgres():
+        rank = Greatest(
+            SearchRank(vector("en", "head"), query(text, "en")),
+            SearchRank(vector("fr", "head"), query(text, "fr")),
+        )
+    else:
+        terms = words(text)
+        rank = Case(
+            When(Q(*[Q(search_title__contains=w) for w in terms]), then=Value(2)),
+            When(Q(*[Q(search_title__contains=w) for w in terms], _connector=Q.OR), then=1),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    return queryset.alias(rank=rank).order_by(F("rank").desc(), "-published_at", "-id")
+
+
+def headlines(ids, text):
+    """{id: {"en": html, "fr": html}}: the passages that match, words in <mark>, escaped."""
+    if not ids:
+        return {}
+    if postgres():
+        found = {}
+        rows = among(ids).values_list(
+            "pk",
+            *[
+                SearchHeadline(
+                    Concat(
+                        Coalesce(f"summary_{lang}", Value(""), output_field=TextField()),
+                        Value(" "),
+                        Coalesce(f"description_{lang}", Value(""), output_field=TextField()),
+                        output_field=TextField(),
+                    ),
+                    query(text, lang),
+                    config=CONFIGS[lang],
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+                for lang in ("en", "fr")
+            ],
+        )
+        for pk, en, fr in rows:
+            found[pk] = {"en": marked(en), "fr": marked(fr)}
+        return found
+    terms = words(text)
+    rows = PromisingPractice.objects.filter(pk__in=ids).values_list(
+        "pk", "summary_en", "description_en", "summary_fr", "description_fr"
+    )
+    return {
+        pk: {
+            "en": excerpt(f"{s_en or ''} {d_en or ''}", terms),
+            "fr": excerpt(f"{s_fr or ''} {d_fr or ''}", terms),
+        }
+        for pk, s_en, d_en, s_fr, d_fr in rows
+    }
+
+
+def marked(headline):
+    """Escape the headline (it quotes the practice and echoes the query), then add <mark>."""
+    if not headline or START not in headline:
+        return None
+    html = escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped on the line above; only our tags added
+
+
+def excerpt(text, terms, width=30):
+    """SQLite: about `width` words around the first matching word, matches marked."""
+    tokens = text.split()
+    hits = [i for i, t in enumerate(tokens) if any(w in normalize(t) for w in terms)]
+    if not hits:
+        return None
+    start = max(0, hits[0] - width // 3)
+    window = tokens[start : start + width]
+    html = " ".join(
+        f"<mark>{escape(t)}</mark>" if any(w in normalize(t) for w in terms) else escape(t)
+        for t in window
+    )
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(tokens) else ""
+    return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 - every token escaped above
+
+
+def similar_titles(queryset, text, limit=5):
+    """Practices whose title looks like the query (misspellings); PostgreSQL only."""
+    if not postgres() or not text.strip():
+        return []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Looser than pg_trgm's default (0.6), for this transaction only: two typos score ~0.5.
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)")
+        similar = queryset.filter(search_title__trigram_word_similar=normalize(text)[:60])
+        return list(similar[:limit])

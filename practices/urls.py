@@ -1,0 +1,9 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from practices import views
+
+urlpatterns = [
+    path(_("practices/"), views.practice_list, name="practice_list"),
+    path(_("practices/<int:pk>/<slug:slug>/"), views.practice_detail, name="practice_detail"),
+]

@@ -1,0 +1,213 @@
+"""The catalogue: the list of published practices (filters, search, counts) and a practice page."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from portal.language import set_alternate_urls
+from practices import catalogue, search
+from practices.models import TEXT_FIELDS, PromisingPractice
+from practices.queries import related_practices
+
+PAGE_SIZE = 20
+MAX_PAGE = 10_000
+
+
+@dataclass
+class Card:
+    """A result as the list shows it: the practice, its language, its matching passage."""
+
+    practice: object
+    lang: str  # the language its title and summary are shown in
+    themes: list
+    passage: str | None = None
+    passage_lang: str | None = None
+
+
+def practice_list(request):
+    facets = catalogue.build_facets()
+    selection = read_filters(request, facets)
+    text = read_query(request)
+    sort = request.GET.get("sort")
+    if sort not in ("relevance", "newest"):
+        sort = "relevance" if text else "newest"
+    conditions = [choice.condition for choice in selection.values()]
+    published = PromisingPractice.objects.published()
+
+    if text:
+        ids = search.candidate_ids(published.filter(*conditions), text, bool(conditions))
+        keyword_only = []
+
+        def narrowed(conds):
+            if conds == conditions:
+                return search.among(ids)
+            # What another choice of a chosen filter would give: counted among the keyword's
+            # own candidates (exact below CANDIDATES matches), one candidate search in all.
+            if not keyword_only:
+                keyword_only.append(search.candidate_ids(published, text))
+            return search.among(keyword_only[0]).filter(*conds)
+
+        counts, total = catalogue.facet_counts(facets, selection, narrowed)
+        results = search.among(ids)
+        results = search.by_relevance(results, text) if sort == "relevance" else results
+    else:
+        counts, total = catalogue.facet_counts(facets, selection)
+        results = published.filter(*conditions)
+    if sort == "newest":
+        results = results.newest_first()
+
+    page, pages = read_page(request, total)
+    practices = list(results.for_cards()[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
+    passages = search.headlines([p.pk for p in practices], text) if text else {}
+    context = {
+        "filter_groups": filter_groups(facets, counts, selection),
+        "filtered": bool(selection),
+        "query": text,
+        "sort": sort,
+        "total": total,
+        "bounded": bool(text) and total >= search.CANDIDATES,
+        "candidates": search.CANDIDATES,
+        "cards": [card(p, facets, passages.get(p.pk)) for p in practices],
+        "page": page,
+        "pages": pages,
+        "page_range": page_window(page, pages),
+        "max_query_length": search.MAX_QUERY_LENGTH,
+        "similar": search.similar_titles(published.for_cards(), text) if text and not total else [],
+    }
+    return render(request, "practices/practice_list.html", context)
+
+
+def filter_groups(facets, counts, selection):
+    """The filter form's fieldsets: [(legend, [facet with its options and counts])]."""
+    groups = {}
+    for facet in facets:
+        chosen = selection.get(facet.param)
+        # Option text built here, not in the template: some 80 options on every list page.
+        options = [
+            {
+                "value": c.value,
+                "text": f"{c.label} ({number(counts[facet.param].get(c.value, 0))})",
+                "selected": chosen is not None and chosen.value == c.value,
+            }
+            for c in facet.choices
+        ]
+        groups.setdefault(facet.group, []).append(
+            {"param": facet.param, "label": facet.label, "options": options, "active": chosen}
+        )
+    return list(groups.items())
+
+
+def number(value):
+    return number_format(value, force_grouping=True)
+
+
+def read_filters(request, facets):
+    """The valid filters of the query string; a message for each value we do not know."""
+    selection = {}
+    for facet in facets:
+        value = request.GET.get(facet.param, "").strip()
+        if not value:
+            continue
+        choice = facet.choice(value)
+        if choice is None:
+            messages.warning(
+                request,
+                _("“%(value)s” is not a choice for %(filter)s: that filter was left out.")
+                % {"value": value[:50], "filter": facet.label},
+            )
+            continue
+        selection[facet.param] = choice
+    return selection
+
+
+def read_query(request):
+    text = " ".join(request.GET.get("q", "").split())
+    if len(text) > search.MAX_QUERY_LENGTH:
+        messages.info(
+            request,
+            _("Your search was longer than %(limit)d characters: only the start was used.")
+            % {"limit": search.MAX_QUERY_LENGTH},
+        )
+        text = text[: search.MAX_QUERY_LENGTH]
+    return text
+
+
+def read_page(request, total):
+    pages = max(1, -(-total // PAGE_SIZE))
+    raw = request.GET.get("page", "1")
+    try:
+        page = int(raw)
+    except ValueError:
+        page = 0
+    if not 1 <= page <= min(pages, MAX_PAGE):
+        if raw != "1":
+            messages.info(
+                request,
+                _("There is no page %(page)s: here is page %(shown)d of %(pages)d.")
+                % {"page": raw[:20], "shown": min(max(page, 1), pages), "pages": pages},
+            )
+        page = min(max(page, 1), pages)
+    return page, pages
+
+
+def page_window(page, pages, around=2):
+    shown = {1, pages, *range(max(1, page - around), min(pages, page + around) + 1)}
+    return sorted(shown)
+
+
+def card(practice, facets, passages):
+    language = get_language()
+    lang = language if getattr(practice, f"has_{language}") else other(language)
+    themes = [
+        c.label
+        for c in next(f for f in facets if f.param == "theme").choices
+        if practice.theme_bits & (1 << c.bit)
+    ]
+    result = Card(practice, lang, themes)
+    if passages:
+        for code in (language, other(language)):
+            if passages.get(code):
+                result.passage, result.passage_lang = passages[code], code
+                break
+    return result
+
+
+def other(language):
+    return "fr" if language == "en" else "en"
+
+
+def practice_detail(request, pk, slug):
+    practice = get_object_or_404(
+        PromisingPractice.objects.published().select_related(
+            "lead_organization", "province", "region", "community"
+        ),
+        pk=pk,
+    )
+    if slug != practice.slug:
+        return redirect(practice.get_absolute_url(), permanent=True)
+    set_alternate_urls(request, practice)
+    language = get_language()
+    texts = {name: text_in(practice, name, language) for name in (*TEXT_FIELDS, "contact_role")}
+    context = {
+        "practice": practice,
+        "texts": texts,
+        "fallback": sorted({t["lang"] for t in texts.values() if t["lang"] != language}),
+        "partners": list(practice.partner_organizations.all()),
+        "themes": list(practice.themes.all()),
+        "client_groups": list(practice.client_groups.all()),
+        "related": related_practices(practice),
+    }
+    return render(request, "practices/practice_detail.html", context)
+
+
+def text_in(practice, name, language):
+    """The text in the page's language, else in the other one, and the language it is in."""
+    for code in (language, other(language)):
+        value = getattr(practice, f"{name}_{code}")
+        if value:
+            return {"text": value, "lang": code}
+    return {"text": "", "lang": language}
