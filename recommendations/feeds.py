@@ -1,0 +1,56 @@
+"""Atom feed of status updates, in the language of the URL (/en/… or /fr/…)."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from recommendations.models import StatusUpdate
+from recommendations.permissions import POSTING_ROLE_LABELS
+
+FEED_SIZE = 50
+
+
+class StatusUpdateFeed(Feed):
+    feed_type = Atom1Feed
+    title = gettext_lazy("Recommendations tracker: status updates")
+    subtitle = gettext_lazy(
+        "IRCC's reported status and the working group's assessment of each Settlement 3.0 "
+        "recommendation, as they are posted."
+    )
+
+    def link(self):
+        return reverse("recommendation_list")
+
+    def items(self):
+        return StatusUpdate.objects.with_context().order_by("-created_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return _("%(code)s · %(voice)s: %(status)s") % {
+            "code": item.recommendation.code,
+            "voice": item.get_source_display(),
+            "status": item.get_status_display(),
+        }
+
+    def item_description(self, item):
+        # modeltranslation falls back to the other language when this one has no note.
+        return item.note
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.created_at
+
+    def item_author_name(self, item):
+        label = POSTING_ROLE_LABELS.get(item.author_role, "")
+        if item.author_organization:
+            return _("%(role)s, %(organization)s") % {
+                "role": label,
+                "organization": item.author_organization.name,
+            }
+        return str(label)

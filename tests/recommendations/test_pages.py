@@ -1,0 +1,253 @@
+"""The tracker, item and vocabulary pages, in both languages."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+
+from recommendations.models import Follow, Recommendation, Source
+from tests.recommendations.conftest import post
+
+pytestmark = pytest.mark.django_db
+
+TRACKER = {"en": "/en/recommendations/", "fr": "/fr/recommandations/"}
+ITEM = {"en": "/en/recommendations/R1.1/", "fr": "/fr/recommandations/R1.1/"}
+STATUSES = {"en": "/en/recommendations/statuses/", "fr": "/fr/recommandations/statuts/"}
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2024, 6, 15, 12, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def html_of(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("pages", [TRACKER, ITEM, STATUSES])
+def test_each_page_has_one_h1_its_language_and_a_toggle_to_the_same_page(client, lang, pages):
+    html = html_of(client.get(pages[lang]))
+    assert html.count("<h1") == 1
+    assert f'<html lang="{lang}">' in html
+    other = "fr" if lang == "en" else "en"
+    assert f'href="{pages[other]}"' in html
+    assert "style=" not in html, "CSP forbids inline styles"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            ["Recommendations tracker", "Co-create a practical definition of innovation", "Now"],
+        ),
+        (
+            "fr",
+            [
+                "Suivi des recommandations",
+                "Élaborer ensemble une définition pratique",
+                "Maintenant",
+            ],
+        ),
+    ],
+)
+def test_the_tracker_lists_every_item_in_the_pages_language(client, lang, words):
+    html = html_of(client.get(TRACKER[lang]))
+    for word in words:
+        assert word in html
+    for code in Recommendation.objects.values_list("code", flat=True):
+        assert f'id="item-{code}"' in html or f">{code}</span>" in html
+
+
+def test_the_tracker_shows_each_window_as_real_dates(client):
+    html = html_of(client.get(TRACKER["en"]))
+    assert "August 1, 2021 to February 1, 2022" in html
+    assert "February 1, 2022 to August 1, 2023" in html
+    assert "August 1, 2023 to November 14, 2023" in html
+    html = html_of(client.get(TRACKER["fr"]))
+    assert "1 août 2021 au 1 février 2022" in html
+
+
+def test_an_item_whose_window_closed_without_work_is_marked_overdue_in_words(client, item):
+    post(item("R1.1"), status="under_way")
+    html = html_of(client.get(TRACKER["en"] + "?overdue=on"))
+    assert 'id="item-R1.2"' in html and 'id="item-R1.1"' not in html
+    assert "Overdue" in html
+
+
+def test_filters_narrow_the_list_and_bad_values_are_ignored(client):
+    html = html_of(client.get(TRACKER["en"] + "?horizon=later&actor=both"))
+    assert 'id="item-R3.6"' in html and 'id="item-R3.5"' not in html
+    assert "Items shown: 1 of 27." in html
+    html = html_of(client.get(TRACKER["en"] + "?horizon=someday&principle=%3Cscript%3E"))
+    assert "Items shown: 27 of 27." in html
+
+
+def test_the_status_filter_matches_either_voice(client, item):
+    post(item("R4.1"), source=Source.WORKING_GROUP, status="stalled")
+    html = html_of(client.get(TRACKER["en"] + "?status=stalled"))
+    assert 'id="item-R4.1"' in html and "Items shown: 1 of 27." in html
+
+
+def test_the_board_shows_now_next_and_later_columns(client):
+    html = html_of(client.get(TRACKER["en"] + "?view=board"))
+    for column in ("column-now", "column-next", "column-later"):
+        assert f'id="{column}"' in html
+    board = html.split('id="column-later"')[1]
+    assert 'id="item-R4.5"' in board and 'id="item-R1.1"' not in board
+
+
+def test_a_disagreement_is_visible_on_the_item_and_counted_in_the_summary(client, item):
+    post(item("R1.1"), status="implemented", evidence_links=["https://x.ca"])
+    post(item("R1.1"), source=Source.WORKING_GROUP, status="stalled")
+    html = html_of(client.get(TRACKER["en"]))
+    assert "<strong>1</strong> item where IRCC and the working group disagree" in html
+    item_html = html.split('id="item-R1.1"')[1].split("</article>")[0]
+    assert "IRCC and the working group disagree" in item_html
+    assert "Implemented" in item_html and "Stalled" in item_html
+    html = html_of(client.get(TRACKER["en"] + "?disagree=on"))
+    assert "Items shown: 1 of 27." in html
+
+
+def test_the_summary_table_counts_horizon_by_status_for_each_voice(client, item):
+    post(item("R1.1"), status="under_way")
+    post(item("R1.2"), status="under_way")
+    html = html_of(client.get(TRACKER["en"]))
+    ircc_table = html.split("according to: IRCC")[1].split("</table>")[0]
+    row = re.search(r"<th scope=\"row\">Under way</th>((?:<td>\d+</td>)+)", ircc_table).group(1)
+    # columns: Now, Next, Later, No horizon, Total
+    assert re.findall(r"\d+", row) == ["2", "0", "0", "0", "2"]
+    assert "according to: Working group" in html
+
+
+def test_the_chart_is_server_drawn_svg_with_words_for_every_colour(client, item):
+    post(item("R1.1"), status="under_way")
+    html = html_of(client.get(TRACKER["fr"]))
+    svg = html.split("<svg", 1)[1].split("</svg>")[0]
+    assert 'role="img"' in svg and "<title" in svg
+    assert 'class="chart-segment chart-under_way"' in svg
+    # Coordinates stay numbers with a dot in French too.
+    assert not re.search(r'(x|y|width)="\d+,\d', svg)
+    assert "En cours" in html  # the legend names each colour
+
+
+def test_the_tracker_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, item):
+    """Current statuses are on the items: the history's length must not matter."""
+    for code in ("R1.1", "R1.2", "R2.3"):
+        for day in range(1, 21):
+            post(item(code), day=datetime.date(2022, 3, day))
+    with django_assert_max_num_queries(2):  # items; (session and user only when signed in)
+        html_of(client.get(TRACKER["en"]))
+
+
+def test_the_item_page_runs_a_constant_number_of_queries(
+    client_for, ian, django_assert_max_num_queries, item
+):
+    """One query for the whole history, whatever its length."""
+    for day in range(1, 29):
+        post(item("R1.1"), day=datetime.date(2022, 2, day))
+        post(item("R1.1"), source=Source.WORKING_GROUP, day=datetime.date(2022, 2, day))
+    client = client_for(ian)
+    # session, user, roles, member profile, item, history, follow, practices, threads
+    with django_assert_max_num_queries(9):
+        html = html_of(client.get(ITEM["en"]))
+    assert html.count('id="update-') == 56
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_item_page_shows_both_voices_with_their_full_history(client, lang, item, ian):
+    post(item("R1.1"), status="planned", day=datetime.date(2021, 12, 1), author=ian)
+    post(item("R1.1"), status="under_way", day=datetime.date(2022, 3, 1), author=ian)
+    post(
+        item("R1.1"),
+        source=Source.WORKING_GROUP,
+        status="stalled",
+        evidence_links=["https://e.ca/x"],
+    )
+    html = html_of(client.get(ITEM[lang]))
+    assert html.count('id="update-') == 3
+    assert 'href="https://e.ca/x"' in html
+    if lang == "en":
+        assert "IRCC&#x27;s reported status" in html or "IRCC's reported status" in html
+        assert "Posted on June 15, 2024 by IRCC staff" in html
+        assert "Ranked" not in html and "did not rank" in html
+    else:
+        assert "Publié le 15 juin 2024 par Personnel d&#x27;IRCC" in html
+
+
+def test_a_note_in_one_language_shows_in_the_other_with_a_notice(client, item):
+    post(item("R1.1"), note_en="Only in English.", note_fr="")
+    html = html_of(client.get(ITEM["fr"]))
+    assert '<div class="reco-note" lang="en"><p>Only in English.</p></div>' in html
+    assert "Cette note n’est pas encore offerte en français." in html
+
+
+def test_the_vocabulary_page_defines_every_status(client):
+    html = html_of(client.get(STATUSES["en"]))
+    for word in (
+        "Not started",
+        "Planned",
+        "Under way",
+        "Stalled",
+        "Implemented",
+        "Will not be implemented",
+        "No longer applicable",
+    ):
+        assert word in html
+    assert "At least one evidence link" in html
+
+
+def test_an_unknown_item_is_a_404(client):
+    assert client.get("/en/recommendations/R9.9/").status_code == 404
+
+
+def test_signed_in_users_follow_and_unfollow_an_item(client_for, sam):
+    client = client_for(sam)
+    url = "/en/recommendations/R1.1/follow/"
+    assert client.post(url, {"action": "follow"}).status_code == 302
+    assert client.post(url, {"action": "follow"}).status_code == 302
+    assert Follow.objects.filter(user=sam, recommendation__code="R1.1").count() == 1
+    assert "Stop following" in html_of(client.get(ITEM["en"]))
+    client.post(url, {"action": "unfollow"})
+    assert not Follow.objects.exists()
+
+
+def test_anonymous_visitors_are_asked_to_sign_in_to_follow(client):
+    assert "Sign in to follow" in html_of(client.get(ITEM["en"]))
+    response = client.post("/en/recommendations/R1.1/follow/", {"action": "follow"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Follow.objects.exists()
+    assert client.get("/en/recommendations/R1.1/follow/").status_code == 405
+
+
+def test_the_item_page_lists_its_published_related_practices_only(client, item):
+    from practices import demo as practices_demo
+    from practices.models import PromisingPractice
+
+    practices_demo.ensure_reference_data()
+    practices_demo.load()
+    shown, hidden = PromisingPractice.objects.published().order_by("pk")[:2]
+    PromisingPractice.objects.filter(pk=hidden.pk).update(status="archived")
+    item("R1.1").practices.set([shown, hidden])
+    html = html_of(client.get(ITEM["en"]))
+    section = html.split('id="practices-heading"')[1]
+    assert f'href="{shown.get_absolute_url()}"' in section
+    assert hidden.title_en not in section
+    html = html_of(client.get("/en/recommendations/R1.2/"))
+    assert "No practice is linked to this item yet." in html
+
+
+def test_the_tracker_shows_a_new_update_at_once_despite_its_cache(client, item):
+    assert 'id="item-R3.2"' not in html_of(client.get(TRACKER["en"] + "?status=under_way"))
+    post(item("R3.2"), status="under_way")
+    assert 'id="item-R3.2"' in html_of(client.get(TRACKER["en"] + "?status=under_way"))
+
+
+def test_a_cached_tracker_never_echoes_a_tampered_parameter(client):
+    html_of(client.get(TRACKER["en"] + "?horizon=now"))
+    html = html_of(client.get(TRACKER["en"] + "?horizon=now&actor=%22%3E%3Cb%3Ex"))
+    assert "<b>x" not in html and "&quot;&gt;" not in html
