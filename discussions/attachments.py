@@ -1,0 +1,54 @@
+"""What a thread may be attached to: a promising practice or a recommendation.
+
+A kind is available once Thread has a field of that name (see the attachment migration).
+"""
+
+from django.apps import apps
+
+KINDS = {
+    "practice": "practices.PromisingPractice",
+    "recommendation": "recommendations.Recommendation",
+}
+
+
+def available():
+    """{kind: model} for the attachment fields Thread has."""
+    from discussions.models import Thread
+
+    fields = {field.name for field in Thread._meta.get_fields()}
+    return {kind: apps.get_model(label) for kind, label in KINDS.items() if kind in fields}
+
+
+def kind_of(obj):
+    for kind, model in available().items():
+        if isinstance(obj, model):
+            return kind
+    return None
+
+
+def from_request(request):
+    """(kind, object) named by ?practice=<pk> or ?recommendation=<pk> (GET or POST), or None."""
+    for kind, model in available().items():
+        value = request.POST.get(kind) or request.GET.get(kind)
+        if value and value.isdigit():
+            objects = model.objects.all()
+            # Only what members can open: a published practice, not a draft.
+            if hasattr(objects, "published"):
+                objects = objects.published()
+            obj = objects.filter(pk=value).first()
+            if obj is not None:
+                return kind, obj
+    return None
+
+
+def as_fields(attached):
+    return {attached[0]: attached[1]} if attached else {}
+
+
+def attached_object(thread):
+    """The practice or recommendation the thread belongs to (select_related it beforehand)."""
+    for kind in available():
+        obj = getattr(thread, kind)
+        if obj is not None:
+            return obj
+    return None

@@ -1,0 +1,51 @@
+"""@-mentions. A member's handle is the part of their email address before the @.
+
+`@marie` mentions the one member whose address starts with `marie@`. When two members share that
+local part, the handle is ambiguous and the writer uses the full address: `@marie@example.org`.
+Only members are ever notified, and at most MAX_MENTIONS per post.
+"""
+
+import re
+
+from django.db.models import Q
+
+from discussions.access import members
+
+MAX_MENTIONS = 10
+# Not preceded by a word character, so "name@example.org" in running text is no mention.
+MENTION = re.compile(r"(?<![\w.@])@([A-Za-z0-9._+-]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)")
+CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+
+
+def handle_of(user):
+    return user.email.split("@", 1)[0] if user and user.email else ""
+
+
+def mentioned_names(text):
+    """Handles and addresses mentioned in `text` (outside code), lower-cased, in order, unique."""
+    names = []
+    for match in MENTION.finditer(CODE.sub(" ", text or "")):
+        name = match.group(1).rstrip(".").lower()
+        if name and name not in names:
+            names.append(name)
+    return names[:MAX_MENTIONS]
+
+
+def mentioned_members(text, exclude=None):
+    """The members a text mentions; ambiguous handles match nobody. One query."""
+    names = mentioned_names(text)
+    if not names:
+        return []
+    lookup = Q()
+    for name in names:
+        lookup |= Q(email__iexact=name) if "@" in name else Q(email__istartswith=f"{name}@")
+    candidates = list(members().filter(lookup))
+    found = []
+    for name in names:
+        if "@" in name:
+            matches = [u for u in candidates if u.email.lower() == name]
+        else:
+            matches = [u for u in candidates if handle_of(u).lower() == name]
+        if len(matches) == 1 and matches[0] not in found and matches[0] != exclude:
+            found.append(matches[0])
+    return found
