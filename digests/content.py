@@ -1,0 +1,268 @@
+"""What goes in a member's digest: one function of the member, a window of dates and the data.
+
+`build_digest(reader, start, end, sources)` is the rule. It reads nothing from the clock and
+nothing from the database: `load_readers()` and `load_sources()` fetch, for a whole batch of
+members, everything the rule can need, in a fixed number of queries whatever the batch's size.
+The same member, window and data always give the same digest, so a late or repeated run sends
+what the first one would have.
+
+A digest is a list of sections in a fixed order. Each section is one small class with `load`
+(its rows for the batch's widest window, one query) and `pick` (all of the member's items, in
+the order the email lists them; it shows the first MAX_ITEMS). Adaptations (issue 5) will be one
+more class in SECTIONS, between practices and threads, with its item and section templates.
+
+discussions.activity answers the same questions for one member at a time; here they are answered
+for a whole batch at once, with the same rules (visible threads and posts, others' posts only,
+members only), so the batch's queries do not grow with its size.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from discussions.access import members
+from discussions.models import Follow as ThreadFollow
+from discussions.models import Post, Thread
+from practices.models import PromisingPractice
+from recommendations.models import Follow as RecommendationFollow
+from recommendations.models import StatusUpdate
+
+# Items shown per section; the rest are counted and linked ("see all").
+MAX_ITEMS = 10
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A digest's recipient as the rule sees them."""
+
+    user_id: int
+    language: str
+    region_ids: frozenset = frozenset()  # empty: every region
+    theme_mask: int = 0  # bits of practices.Theme; 0: every theme
+    is_member: bool = False  # may read the members-only discussions
+    followed_threads: frozenset = frozenset()
+    followed_recommendations: frozenset = frozenset()
+
+
+@dataclass
+class Section:
+    key: str
+    items: list  # every matching item; the email shows items[:MAX_ITEMS]
+
+    @property
+    def total(self):
+        return len(self.items)
+
+    @property
+    def shown(self):
+        return self.items[:MAX_ITEMS]
+
+    @property
+    def more(self):
+        return max(0, self.total - MAX_ITEMS)
+
+
+@dataclass
+class Digest:
+    start: object
+    end: object
+    sections: list = field(default_factory=list)
+
+    @property
+    def item_count(self):
+        return sum(section.total for section in self.sections)
+
+    @property
+    def is_empty(self):
+        return self.item_count == 0
+
+
+@dataclass(frozen=True)
+class ThreadReplies:
+    """New replies in one followed thread: how many, and where the first of them is."""
+
+    thread_id: int
+    title: str
+    count: int
+    first_position: int
+
+
+def _within(moment, start, end):
+    return start <= moment < end
+
+
+class NewPractices:
+    """Practices published in the window, in the regions and themes the member follows."""
+
+    key = "practices"
+    members_only = False
+
+    def load(self, start, end, readers):
+        return list(
+            PromisingPractice.objects.published()
+            .filter(published_at__gte=start, published_at__lt=end)
+            .for_cards()
+            .order_by("-published_at", "-id")
+        )
+
+    def pick(self, reader, start, end, practices):
+        return [
+            p
+            for p in practices
+            if _within(p.published_at, start, end)
+            and (not reader.region_ids or p.region_id in reader.region_ids)
+            and (not reader.theme_mask or p.theme_bits & reader.theme_mask)
+        ]
+
+
+class NewThreads:
+    """Threads started in the window by someone else, newest first (members only)."""
+
+    key = "threads"
+    members_only = True
+
+    def load(self, start, end, readers):
+        return list(
+            Thread.objects.filter(created__gte=start, created__lt=end, hidden=False)
+            .only("id", "title", "author_id", "created", "category_id")
+            .order_by("-created", "-id")
+        )
+
+    def pick(self, reader, start, end, threads):
+        return [
+            t for t in threads if _within(t.created, start, end) and t.author_id != reader.user_id
+        ]
+
+
+class FollowedReplies:
+    """Replies posted in the window, by others, in threads the member follows (members only)."""
+
+    key = "replies"
+    members_only = True
+
+    def load(self, start, end, readers):
+        followed = set().union(*(r.followed_threads for r in readers)) if readers else set()
+        if not followed:
+            return []
+        return list(
+            Post.objects.filter(
+                thread_id__in=sorted(followed),
+                created__gte=start,
+                created__lt=end,
+                position__gt=1,
+                hidden=False,
+                thread__hidden=False,
+            )
+            .order_by("thread_id", "position")
+            .values_list("thread_id", "thread__title", "author_id", "position", "created")
+        )
+
+    def pick(self, reader, start, end, posts):
+        counts, first_positions, titles = defaultdict(int), {}, {}
+        for thread_id, title, author_id, position, created in posts:
+            if (
+                thread_id in reader.followed_threads
+                and author_id != reader.user_id
+                and _within(created, start, end)
+            ):
+                counts[thread_id] += 1
+                first_positions.setdefault(thread_id, position)  # rows come in position order
+                titles[thread_id] = title
+        # Most active first, as on the discussions pages (discussions.activity).
+        busiest = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [
+            ThreadReplies(thread_id, titles[thread_id], count, first_positions[thread_id])
+            for thread_id, count in busiest
+        ]
+
+
+class StatusChanges:
+    """Status updates posted in the window on the recommendations the member follows, or on
+    every recommendation when they follow none."""
+
+    key = "statuses"
+    members_only = False
+
+    def load(self, start, end, readers):
+        return list(
+            StatusUpdate.objects.filter(created_at__gte=start, created_at__lt=end)
+            .select_related("recommendation")
+            .only(
+                "id",
+                "source",
+                "status",
+                "effective_date",
+                "created_at",
+                "recommendation_id",
+                "recommendation__code",
+                "recommendation__title_en",
+                "recommendation__title_fr",
+            )
+            .order_by("created_at", "id")
+        )
+
+    def pick(self, reader, start, end, updates):
+        followed = reader.followed_recommendations
+        return [
+            u
+            for u in updates
+            if _within(u.created_at, start, end)
+            and (not followed or u.recommendation_id in followed)
+        ]
+
+
+SECTIONS = [NewPractices(), NewThreads(), FollowedReplies(), StatusChanges()]
+
+
+def load_sources(readers, start, end):
+    """{section key: rows} for every reader's window inside [start, end)."""
+    return {section.key: section.load(start, end, readers) for section in SECTIONS}
+
+
+def build_digest(reader, start, end, sources):
+    """The member's digest for news in [start, end): the rule, and the only one."""
+    digest = Digest(start, end)
+    for section in SECTIONS:
+        if section.members_only and not reader.is_member:
+            continue
+        items = section.pick(reader, start, end, sources[section.key])
+        digest.sections.append(Section(section.key, items))
+    return digest
+
+
+def load_readers(users):
+    """{user id: Reader} for `users` (with their digest_preferences prefetched or not), in
+    six queries whatever their number."""
+    from digests.models import DigestPreferences
+
+    ids = [user.pk for user in users]
+    preferences = {
+        p.user_id: p
+        for p in DigestPreferences.objects.filter(user_id__in=ids).prefetch_related(
+            "regions", "themes"
+        )
+    }
+    member_ids = set(members().filter(pk__in=ids).values_list("pk", flat=True))
+    threads, recommendations = defaultdict(set), defaultdict(set)
+    for user_id, thread_id in ThreadFollow.objects.filter(
+        Q(user_id__in=member_ids), thread__hidden=False
+    ).values_list("user_id", "thread_id"):
+        threads[user_id].add(thread_id)
+    for user_id, item_id in RecommendationFollow.objects.filter(user_id__in=ids).values_list(
+        "user_id", "recommendation_id"
+    ):
+        recommendations[user_id].add(item_id)
+    readers = {}
+    for user in users:
+        prefs = preferences.get(user.pk)
+        readers[user.pk] = Reader(
+            user_id=user.pk,
+            language=user.preferred_language,
+            region_ids=frozenset(r.pk for r in prefs.regions.all()) if prefs else frozenset(),
+            theme_mask=sum(t.mask for t in prefs.themes.all()) if prefs else 0,
+            is_member=user.pk in member_ids,
+            followed_threads=frozenset(threads[user.pk]),
+            followed_recommendations=frozenset(recommendations[user.pk]),
+        )
+    return readers

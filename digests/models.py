@@ -1,0 +1,151 @@
+"""What each member's digest covers (their regions and themes) and the ledger of digests.
+
+The ledger holds one DigestDelivery per member and period (a day, or an ISO week), created once
+by the run that finds the member due. Its window (from the end of the member's previous digest to
+the start of the period's day) is fixed when the row is created, so a late or repeated run builds
+the same digest. A row is claimed with a conditional UPDATE before anything is sent; a claim older
+than CLAIM_EXPIRY (longer than the sending task's hard time limit) belongs to a dead worker and
+is taken over by the next run.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# The sending task's hard time limit (seconds); a claim lives a minute longer than that.
+SEND_TIME_LIMIT = 300
+CLAIM_EXPIRY = timedelta(seconds=SEND_TIME_LIMIT + 60)
+
+
+class Period(models.TextChoices):
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    EMPTY = "empty", _("Nothing new: not sent")
+    SKIPPED = "skipped", _("Skipped")
+    FAILED = "failed", _("Refused by the mail server")
+
+
+FINISHED = (
+    DeliveryStatus.SENT,
+    DeliveryStatus.EMPTY,
+    DeliveryStatus.SKIPPED,
+    DeliveryStatus.FAILED,
+)
+
+
+class DigestPreferences(models.Model):
+    """The regions and themes a member's digest covers; none chosen means all of them.
+
+    How often (off, daily, weekly) and in which language live on the member's profile and account.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="digest_preferences",
+    )
+    regions = models.ManyToManyField(
+        "workinggroup.Region", verbose_name=_("regions"), blank=True, related_name="+"
+    )
+    themes = models.ManyToManyField(
+        "practices.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("digest preferences")
+        verbose_name_plural = _("digest preferences")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def claimable(self, now):
+        """Not yet sent, and either never claimed or claimed by a worker that has died since."""
+        return self.filter(
+            Q(status=DeliveryStatus.PENDING)
+            | Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - CLAIM_EXPIRY)
+        )
+
+    def claim(self, now):
+        """Claim the claimable rows of this queryset at once; returns the claim's id and count.
+
+        One conditional UPDATE: two workers given the same rows cannot both win a row.
+        """
+        claim_id = uuid.uuid4()
+        count = self.claimable(now).update(
+            status=DeliveryStatus.SENDING,
+            claim_id=claim_id,
+            claimed_at=now,
+            attempts=F("attempts") + 1,
+        )
+        return claim_id, count
+
+    def held_by(self, claim_id):
+        return self.filter(claim_id=claim_id, status=DeliveryStatus.SENDING)
+
+
+class DigestDelivery(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="digest_deliveries",
+    )
+    period = models.CharField(_("period"), max_length=6, choices=Period.choices)
+    period_key = models.CharField(
+        _("day or week"), max_length=10, help_text=_("2026-01-07 for a day, 2026-W02 for a week.")
+    )
+    window_start = models.DateTimeField(_("news since"))
+    window_end = models.DateTimeField(_("news until"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    claim_id = models.UUIDField(null=True, blank=True, editable=False)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=2, blank=True)
+    item_count = models.PositiveIntegerField(_("items"), default=0)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        ordering = ["-window_end", "user_id"]
+        constraints = [
+            # The at-most-once guarantee: one digest per member per day or week.
+            models.UniqueConstraint(
+                fields=["user", "period", "period_key"], name="one_digest_per_member_and_period"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "claimed_at"], name="digest_delivery_todo"),
+            models.Index(fields=["user", "-window_end"], name="digest_delivery_latest"),
+            models.Index(fields=["claim_id"], name="digest_delivery_claim"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_period_display()} {self.period_key}"
+
+    @property
+    def message_id(self):
+        """The same Message-ID on every attempt, so mail clients can drop a rare duplicate."""
+        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
+        return f"<digest-{self.pk}-{self.period_key}@{domain}>"
