@@ -1,0 +1,76 @@
+"""Atom feed of newly published practices, in the language of the URL (/en/… or /fr/…).
+
+The catalogue's filters and search apply (subscribe to housing practices in the Atlantic region,
+say); entries are always newest first. A practice whose lessons were shared anonymously is given
+no author, like its API record.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from opendata.citation import PUBLISHER
+from opendata.exports import bad_query_response
+from opendata.selection import BadQuery, read_selection
+
+FEED_SIZE = 50
+
+
+def in_language(practice, name, language):
+    """The text in the feed's language, else in the other one."""
+    other = "fr" if language == "en" else "en"
+    return getattr(practice, f"{name}_{language}") or getattr(practice, f"{name}_{other}") or ""
+
+
+class PracticeFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Small Centres Portal: newly published promising practices")
+    subtitle = _("Practices from small, rural and remote settlement organizations, as published.")
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            self.selection = read_selection(request.GET)
+        except BadQuery as bad:
+            return bad_query_response(bad.errors)
+        self.selection.sort = "newest"
+        return super().__call__(request, *args, **kwargs)
+
+    def query(self):
+        query = urlencode(self.selection.as_query())
+        return f"?{query}" if query else ""
+
+    def link(self):
+        return reverse("practice_list") + self.query()
+
+    def feed_url(self):
+        return reverse("open_data_practice_feed") + self.query()
+
+    def author_name(self):
+        return PUBLISHER.get(get_language(), PUBLISHER["en"])
+
+    def items(self):
+        results, _count = self.selection.practices()
+        return results.select_related("lead_organization")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return in_language(item, "title", get_language())
+
+    def item_description(self, item):
+        return in_language(item, "summary", get_language())
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at or item.updated_at)
+
+    def item_author_name(self, item):
+        if item.lessons_anonymous:
+            return None
+        return in_language(item.lead_organization, "name", get_language())
