@@ -247,6 +247,10 @@ class PromisingPractice(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Kept by the adaptations app: the count sorts "most adapted", the date tells readers the
+    # practice was last confirmed current (publication, or an editor closing an out-of-date report).
+    adaptation_count = models.PositiveIntegerField(_("adaptations"), default=0, editable=False)
+    confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
     is_synthetic = models.BooleanField(
         _("synthetic"), default=False, editable=False, help_text=_("Generated for benchmarks.")
     )
@@ -282,6 +286,12 @@ class PromisingPractice(models.Model):
                 F("published_at").desc(),
                 F("id").desc(),
                 name="practice_pub_newest",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                F("adaptation_count").desc(),
+                F("published_at").desc(),
+                name="practice_pub_most_adapted",
                 condition=Q(status="published"),
             ),
             *[
