@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "portal",
     "workinggroup",
     "practices",
+    "submissions",
     "recommendations",
     "discussions",
     "digests",

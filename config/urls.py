@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("workinggroup.urls")),
     path("", include("practices.urls")),
+    path("", include("submissions.urls")),
     path("", include("recommendations.urls")),
     path("", include("discussions.urls")),
     path("", include("opendata.urls")),

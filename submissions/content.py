@@ -1,0 +1,245 @@
+"""A practice's content as plain data: read from a published practice, written onto one when a
+submission is published, and compared between two versions for the editor."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from practices.models import (
+    ClientGroup,
+    DeliveryMode,
+    EvidenceLevel,
+    Kind,
+    Origin,
+    Principle,
+    PromisingPractice,
+    Stage,
+    Status,
+    Theme,
+)
+from workinggroup.models import Community, Organization, ProvinceTerritory
+
+LANGS = ("en", "fr")
+# Texts written in each language, in the order of the form.
+TRANSLATED = ("title", "summary", "description", "outcomes", "lessons", "contact_role")
+PLAIN = (
+    "kind",
+    "stage",
+    "origin",
+    "delivery_mode",
+    "evidence_level",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "lessons_anonymous",
+)
+RELATED = {
+    "lead_organization": Organization,
+    "province": ProvinceTerritory,
+    "community": Community,
+}
+MANY = {"themes": Theme, "client_groups": ClientGroup}
+CHOICES = {
+    "kind": Kind,
+    "stage": Stage,
+    "origin": Origin,
+    "delivery_mode": DeliveryMode,
+    "evidence_level": EvidenceLevel,
+}
+
+LABELS = {
+    "title": _("Title"),
+    "summary": _("Summary"),
+    "description": _("How it works"),
+    "outcomes": _("Results"),
+    "lessons": _("What did not work"),
+    "contact_role": _("Contact's role"),
+    "kind": _("Kind"),
+    "stage": _("Stage"),
+    "origin": _("Origin of the idea"),
+    "delivery_mode": _("Delivery"),
+    "evidence_level": _("Evidence"),
+    "contact_name": _("Contact name"),
+    "contact_email": _("Contact email"),
+    "contact_phone": _("Contact phone"),
+    "lessons_anonymous": _("Lessons published without naming the organization"),
+    "lead_organization": _("Lead organization"),
+    "province": _("Province or territory"),
+    "community": _("Community"),
+    "themes": _("Themes"),
+    "client_groups": _("Client groups"),
+    "principles": _("IRCC foundational principles"),
+}
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
+
+
+def text_keys():
+    return [f"{name}_{lang}" for name in TRANSLATED for lang in LANGS]
+
+
+def content_of(practice):
+    """The published practice as submission content."""
+    data = {key: getattr(practice, key) or "" for key in text_keys()}
+    data.update({name: getattr(practice, name) for name in PLAIN})
+    data.update({f"{name}": getattr(practice, f"{name}_id") for name in RELATED})
+    data.update(
+        {name: sorted(getattr(practice, name).values_list("pk", flat=True)) for name in MANY}
+    )
+    data["principles"] = [p.value for p in practice.principles]
+    return data
+
+
+def apply(content, practice=None):
+    """Write `content` onto `practice` (a new one when None), published. Returns the practice."""
+    if practice is None:
+        practice = PromisingPractice()
+    for key in text_keys():
+        setattr(practice, key, content.get(key) or None)
+    for name in PLAIN:
+        default = False if name == "lessons_anonymous" else ""
+        setattr(practice, name, content.get(name) or default)
+    for name in RELATED:
+        setattr(practice, f"{name}_id", content.get(name) or None)
+    practice.principles = content.get("principles") or []
+    now = timezone.now()
+    practice.status = Status.PUBLISHED
+    practice.published_at = practice.published_at or now
+    practice.confirmed_at = now
+    practice.save()
+    for name in MANY:
+        getattr(practice, name).set(content.get(name) or [])
+    return practice
+
+
+def languages_of(content):
+    """The languages the content is complete in (a title and a summary)."""
+    return [
+        lang for lang in LANGS if content.get(f"title_{lang}") and content.get(f"summary_{lang}")
+    ]
+
+
+def missing_language(practice):
+    """The one language a published practice lacks, or None."""
+    if practice.has_en and not practice.has_fr:
+        return "fr"
+    if practice.has_fr and not practice.has_en:
+        return "en"
+    return None
+
+
+@dataclass
+class Change:
+    label: str
+    before: str
+    after: str
+    diff: str  # safe HTML: the words removed in <del>, the words added in <ins>
+
+
+def changes(before, after):
+    """What differs between two contents, field by field, for people to read."""
+    before, after = before or {}, after or {}
+    names = _display_names(before, after)
+    result = []
+    for name in TRANSLATED:
+        for lang in LANGS:
+            key = f"{name}_{lang}"
+            old, new = before.get(key) or "", after.get(key) or ""
+            if old != new:
+                label = f"{LABELS[name]} ({LANGUAGE_NAMES[lang]})"
+                result.append(Change(label, old, new, word_diff(old, new)))
+    for name in (*PLAIN, *RELATED, *MANY, "principles"):
+        old, new = _shown(name, before.get(name), names), _shown(name, after.get(name), names)
+        if old != new:
+            result.append(Change(str(LABELS[name]), old, new, word_diff(old, new)))
+    return result
+
+
+def _shown(name, value, names):
+    if name in CHOICES:
+        return str(CHOICES[name](value).label) if value in CHOICES[name].values else ""
+    if name == "lessons_anonymous":
+        return str(_("Yes")) if value else str(_("No"))
+    if name == "principles":
+        return ", ".join(str(Principle(v).label) for v in value or [] if v in Principle.values)
+    if name in RELATED:
+        return names[name].get(value, "")
+    if name in MANY:
+        return ", ".join(sorted(names[name].get(v, "") for v in value or []))
+    return str(value or "")
+
+
+def _display_names(*contents):
+    """Names of every related row the contents mention, one query per kind of row."""
+    names = {}
+    for name, model in {**RELATED, **MANY}.items():
+        ids = set()
+        for content in contents:
+            value = content.get(name)
+            ids.update(value if isinstance(value, list) else [value] if value else [])
+        ids = {i for i in ids if isinstance(i, int)}
+        rows = model.objects.filter(pk__in=ids)
+        if model is Community:
+            rows = rows.select_related("province")  # its name shows the province code
+        names[name] = {row.pk: str(row) for row in rows} if ids else {}
+    return names
+
+
+WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old, new):
+    a, b = WORDS.findall(old), WORDS.findall(new)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return mark_safe("".join(out))  # noqa: S308 - every piece escaped above
+
+
+def display(content):
+    """The content ready for a preview: texts by field and language, related rows by name."""
+    content = content or {}
+    names = _display_names(content)
+    facts = []
+    for name in ("lead_organization", "province", "community", "themes", "client_groups"):
+        facts.append((LABELS[name], _shown(name, content.get(name), names)))
+    for name in ("principles", *CHOICES):
+        facts.append((LABELS[name], _shown(name, content.get(name), names)))
+    texts = [
+        (
+            LABELS[name],
+            [
+                (lang, content.get(f"{name}_{lang}"))
+                for lang in LANGS
+                if content.get(f"{name}_{lang}")
+            ],
+        )
+        for name in TRANSLATED
+        if name not in ("title", "contact_role")
+    ]
+    contact = [
+        content.get("contact_name"),
+        content.get("contact_role_en") or content.get("contact_role_fr"),
+        content.get("contact_email"),
+        content.get("contact_phone"),
+    ]
+    return {
+        "titles": [
+            (lang, content.get(f"title_{lang}")) for lang in LANGS if content.get(f"title_{lang}")
+        ],
+        "facts": [(label, value) for label, value in facts if value],
+        "texts": [(label, parts) for label, parts in texts if parts],
+        "contact": [value for value in contact if value],
+        "lessons_anonymous": bool(content.get("lessons_anonymous")),
+        "languages": languages_of(content),
+    }

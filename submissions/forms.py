@@ -1,0 +1,328 @@
+"""The practice form, in four sections, and the editor's decision form.
+
+Saving a draft checks only what is filled in (lengths, formats, no HTML), so a half-written
+practice is never lost; sending it for review also checks that it is complete.
+"""
+
+import re
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from practices.models import (
+    ClientGroup,
+    DeliveryMode,
+    EvidenceLevel,
+    Kind,
+    Origin,
+    Principle,
+    Stage,
+    Theme,
+)
+from submissions.content import LANGS, LANGUAGE_NAMES, TRANSLATED
+from workinggroup.models import Community, Organization, ProvinceTerritory
+
+LIMITS = {
+    "title": 200,
+    "summary": 1000,
+    "description": 10000,
+    "outcomes": 5000,
+    "lessons": 5000,
+    "contact_role": 150,
+}
+TEXT_LABELS = {
+    "title": _("Title"),
+    "summary": _("Summary"),
+    "description": _("How it works"),
+    "outcomes": _("Results"),
+    "lessons": _("What did not work"),
+    "contact_role": _("Contact's role"),
+}
+TEXT_HELP = {
+    "summary": _("Two or three sentences: what it is and who it helps."),
+    "description": _("Steps, people and partners involved, what it costs. Markdown is welcome."),
+    "outcomes": _("What changed for newcomers and for your centre; figures if you have them."),
+    "lessons": _(
+        "What did not work, and what you would do differently. Other centres learn most from this."
+    ),
+}
+SECTION_FIELDS = {
+    "practice": [
+        "title_en", "title_fr", "summary_en", "summary_fr", "description_en", "description_fr",
+        "kind", "stage", "origin", "delivery_mode", "themes", "principles",
+    ],
+    "where": ["lead_organization", "province", "community", "client_groups"],
+    "results": [
+        "outcomes_en", "outcomes_fr", "evidence_level", "lessons_en", "lessons_fr",
+        "lessons_anonymous",
+    ],
+    "contact": [
+        "contact_name", "contact_role_en", "contact_role_fr", "contact_email", "contact_phone",
+    ],
+}  # fmt: skip
+SECTION_TITLES = {
+    "practice": _("1. The practice"),
+    "where": _("2. Where and for whom"),
+    "results": _("3. Results and what did not work"),
+    "contact": _("4. Someone to call"),
+}
+REQUIRED_TO_SUBMIT = ("kind", "stage", "origin", "delivery_mode", "evidence_level", "province")
+
+# A tag (<b>, </div>, <img ...>) but not a Markdown autolink such as <https://example.org>.
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^>]*)?/?\s*>|<!--|javascript:", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"(?<!\d)(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)")
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ().-]{7,25}(\s*(x|ext\.?|poste)\s*\d{1,6})?$",
+    _("Enter a phone number such as 867-555-0142 or +1 867 555 0142, ext. 12."),
+    flags=re.I,
+)
+
+
+def no_html(value):
+    if value and HTML_TAG.search(value):
+        raise forms.ValidationError(
+            _("Remove the HTML: write plain text or Markdown (for example **bold**)."),
+            code="html",
+        )
+
+
+def private_details(text):
+    """True when text looks like it holds someone's email address or phone number."""
+    return bool(text and (EMAIL.search(text) or PHONE.search(text)))
+
+
+class PracticeForm(forms.Form):
+    lead_organization = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("You can only share a practice on behalf of your own organization.")
+        },
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *Kind.choices], required=False)
+    stage = forms.ChoiceField(label=_("Stage"), choices=[("", "—"), *Stage.choices], required=False)
+    origin = forms.ChoiceField(
+        label=_("Where the idea came from"), choices=[("", "—"), *Origin.choices], required=False
+    )
+    delivery_mode = forms.ChoiceField(
+        label=_("Delivery"), choices=[("", "—"), *DeliveryMode.choices], required=False
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    principles = forms.MultipleChoiceField(
+        label=_("IRCC foundational principles it serves"),
+        choices=Principle.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    province = forms.ModelChoiceField(
+        label=_("Province or territory"),
+        queryset=ProvinceTerritory.objects.all(),
+        required=False,
+    )
+    community = forms.ModelChoiceField(
+        label=_("Community"),
+        queryset=Community.objects.select_related("province"),
+        required=False,
+        help_text=_("Leave empty if it runs across a region."),
+    )
+    client_groups = forms.ModelMultipleChoiceField(
+        label=_("Client groups"),
+        queryset=ClientGroup.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    evidence_level = forms.ChoiceField(
+        label=_("Evidence"), choices=[("", "—"), *EvidenceLevel.choices], required=False
+    )
+    lessons_anonymous = forms.BooleanField(
+        label=_("Publish what did not work without naming our organization or contact"),
+        help_text=_("The public page will not show who shared it; editors still see it."),
+        required=False,
+    )
+    contact_name = forms.CharField(
+        label=_("Contact name"), max_length=150, required=False, validators=[no_html]
+    )
+    contact_email = forms.EmailField(
+        label=_("Contact email"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    contact_phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=30,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    confirm_no_private_details = forms.BooleanField(
+        label=_(
+            "I confirm the email addresses and phone numbers in the text are a program's public "
+            "contacts, not a client's or a colleague's private details."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, organizations, sending=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sending = sending
+        self.fields["lead_organization"].queryset = organizations
+        for name in TRANSLATED:
+            for lang in LANGS:
+                self.fields[f"{name}_{lang}"] = self.text_field(name, lang)
+        self.order_fields([f for names in SECTION_FIELDS.values() for f in names])
+
+    @staticmethod
+    def text_field(name, lang):
+        label = f"{TEXT_LABELS[name]} ({LANGUAGE_NAMES[lang]})"
+        long_text = name not in ("title", "contact_role")
+        widget = (
+            forms.Textarea(attrs={"rows": 6 if name != "summary" else 3}) if long_text else None
+        )
+        field = forms.CharField(
+            label=label,
+            max_length=LIMITS[name],
+            required=False,
+            validators=[no_html],
+            help_text=TEXT_HELP.get(name, ""),
+            widget=widget,
+        )
+        field.widget.attrs["lang"] = lang
+        return field
+
+    def sections(self):
+        return [
+            (key, SECTION_TITLES[key], [self[name] for name in names])
+            for key, names in SECTION_FIELDS.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.sending:
+            self.check_complete(data)
+            self.check_private_details(data)
+        return data
+
+    def check_complete(self, data):
+        for lang in LANGS:
+            title, summary = data.get(f"title_{lang}"), data.get(f"summary_{lang}")
+            if title and not summary and f"summary_{lang}" not in self.errors:
+                self.add_error(f"summary_{lang}", _("Add a summary in the title's language."))
+            if summary and not title and f"title_{lang}" not in self.errors:
+                self.add_error(f"title_{lang}", _("Add a title in the summary's language."))
+        if not any(data.get(f"title_{lang}") and data.get(f"summary_{lang}") for lang in LANGS):
+            if not any(f"title_{lang}" in self.errors for lang in LANGS):
+                self.add_error(
+                    "title_en",
+                    _("Give a title and a summary in English, in French, or in both."),
+                )
+        for name in REQUIRED_TO_SUBMIT:
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("This field is required to send the practice for review."))
+        if not data.get("themes") and "themes" not in self.errors:
+            self.add_error("themes", _("Choose at least one theme."))
+        if not data.get("lead_organization") and "lead_organization" not in self.errors:
+            self.add_error(
+                "lead_organization",
+                _("Set your organization in your profile before sending a practice."),
+            )
+
+    def check_private_details(self, data):
+        if data.get("confirm_no_private_details"):
+            return
+        flagged = [
+            name
+            for name, value in data.items()
+            if isinstance(value, str) and not name.startswith("contact_") and private_details(value)
+        ]
+        for name in flagged:
+            self.add_error(
+                name,
+                _(
+                    "This looks like it holds an email address or a phone number. Practices "
+                    "describe programs, never clients: remove personal details, or confirm below "
+                    "that they are a program's public contact."
+                ),
+            )
+
+    def private_detail_warnings(self):
+        """Fields that seem to hold private details, for a warning while drafting."""
+        return [
+            self[name].label
+            for name, value in self.cleaned_data.items()
+            if isinstance(value, str) and not name.startswith("contact_") and private_details(value)
+        ]
+
+    def content(self):
+        """The cleaned data as JSON-ready content."""
+        data = self.cleaned_data
+        out = {}
+        for name, value in data.items():
+            if name == "confirm_no_private_details":
+                continue
+            if hasattr(value, "pk"):
+                out[name] = value.pk
+            elif hasattr(value, "values_list"):
+                out[name] = sorted(value.values_list("pk", flat=True))
+            else:
+                out[name] = value if value is not None else ""
+        return out
+
+    @classmethod
+    def initial_from(cls, content):
+        initial = dict(content)
+        return initial
+
+
+class DecisionForm(forms.Form):
+    DECISIONS = [
+        ("published", _("Publish")),
+        ("changes_requested", _("Ask for changes")),
+        ("rejected", _("Reject")),
+    ]
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    message = forms.CharField(
+        label=_("Message to the author"),
+        help_text=_("Required to ask for changes or to reject: say what to change, or why."),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("decision") in ("changes_requested", "rejected")
+            and not data.get("message", "").strip()
+        ):
+            self.add_error("message", _("Write a message for the author: it is required."))
+        return data
+
+
+class ArchiveForm(forms.Form):
+    message = forms.CharField(
+        label=_("Why is it archived?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TranslationForm(forms.Form):
+    """The missing language's texts of a published practice."""
+
+    def __init__(self, *args, language, required_names=("title", "summary"), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language = language
+        for name in TRANSLATED:
+            field = PracticeForm.text_field(name, language)
+            field.required = name in required_names
+            self.fields[f"{name}_{language}"] = field

@@ -1,0 +1,158 @@
+"""The one state machine of a practice's life.
+
+    draft ──submit──▶ submitted ──publish──▶ published ──archive──▶ archived
+      ▲                  │  │                    ▲                      │
+      │   changes_requested ◀┘  └──reject──▶ rejected      └───────restore───────┘
+      └── (author edits, then submits again)
+
+A submission (a new practice, an edit, a translation) moves through draft, submitted, changes
+requested, published or rejected; a published practice can be archived and restored. Every move
+is recorded as a Transition (who, when, from, to, message); any other move is refused.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from practices.catalogue import publication_changed
+from practices.models import Status
+from submissions import content as practice_content
+from submissions.models import Kind, Submission, Transition
+from workinggroup import roles
+
+AUTHOR, EDITOR = "author", "editor"
+
+
+@dataclass(frozen=True)
+class Rule:
+    who: str
+    needs_message: bool = False
+
+
+SUBMISSION_RULES = {
+    (Status.DRAFT, Status.SUBMITTED): Rule(AUTHOR),
+    (Status.CHANGES_REQUESTED, Status.SUBMITTED): Rule(AUTHOR),
+    (Status.SUBMITTED, Status.CHANGES_REQUESTED): Rule(EDITOR, needs_message=True),
+    (Status.SUBMITTED, Status.PUBLISHED): Rule(EDITOR),
+    (Status.SUBMITTED, Status.REJECTED): Rule(EDITOR, needs_message=True),
+}
+PRACTICE_RULES = {
+    (Status.PUBLISHED, Status.ARCHIVED): Rule(EDITOR, needs_message=True),
+    (Status.ARCHIVED, Status.PUBLISHED): Rule(EDITOR),
+}
+
+
+class IllegalTransition(Exception):
+    """A move the state machine does not allow; its message is for the user."""
+
+
+def is_editor(user):
+    return roles.has_role(user, roles.EDITOR)
+
+
+def may(user, rule, submission=None):
+    if rule.who == EDITOR:
+        return is_editor(user)
+    return submission is not None and submission.author_id == user.pk
+
+
+def allowed_moves(submission, user):
+    """The states this user may move this submission to now."""
+    return [
+        to
+        for (source, to), rule in SUBMISSION_RULES.items()
+        if source == submission.state and may(user, rule, submission)
+    ]
+
+
+def _check(rules, source, target, user, message, submission=None):
+    rule = rules.get((source, target))
+    if rule is None:
+        raise IllegalTransition(
+            _("This cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": Status(source).label, "to": Status(target).label}
+        )
+    if not may(user, rule, submission):
+        raise IllegalTransition(_("You are not allowed to make this change."))
+    if rule.needs_message and not message.strip():
+        raise IllegalTransition(_("Write a message for the author: it is required."))
+
+
+@transaction.atomic
+def move(submission, target, user, message=""):
+    """Move a submission to `target`, or raise IllegalTransition. Returns the Transition."""
+    # Lock the row: two editors deciding at once, or a double click, see one state.
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    source = submission.state
+    _check(SUBMISSION_RULES, source, target, user, message, submission)
+    now = timezone.now()
+    snapshot = None
+    if target == Status.SUBMITTED:
+        submission.submitted_at = now
+        snapshot = dict(submission.content)
+    if target == Status.PUBLISHED:
+        publish(submission)
+    submission.state = target
+    submission.save()
+    step = Transition.objects.create(
+        submission=submission,
+        practice=submission.practice,
+        actor=user,
+        from_state=source,
+        to_state=target,
+        message=message.strip(),
+        snapshot=snapshot,
+        created_at=now,
+    )
+    if target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
+        from submissions import notifications
+
+        notifications.decision_made(submission, step)
+    return step
+
+
+def publish(submission):
+    """Put the submission's content online: a new practice, or over the published one."""
+    practice = submission.practice
+    if submission.kind == Kind.NEW and practice is None:
+        practice = practice_content.apply(submission.content)
+        submission.practice = practice
+    else:
+        practice = practice_content.apply(submission.content, practice)
+    publication_changed()
+    return practice
+
+
+@transaction.atomic
+def move_practice(practice, target, user, message=""):
+    """Archive or restore a published practice; recorded like every other move."""
+    from practices.models import PromisingPractice
+
+    practice = PromisingPractice.objects.select_for_update().get(pk=practice.pk)
+    source = practice.status
+    _check(PRACTICE_RULES, source, target, user, message)
+    practice.status = target
+    practice.save(update_fields=["status"])
+    publication_changed()
+    return Transition.objects.create(
+        practice=practice, actor=user, from_state=source, to_state=target, message=message.strip()
+    )
+
+
+def baseline(submission):
+    """What an editor compares a submission against: the previous version sent for review
+    (after a request for changes), else the published practice, else nothing."""
+    steps = list(
+        submission.transitions.filter(to_state=Status.SUBMITTED, snapshot__isnull=False).order_by(
+            "-created_at", "-pk"
+        )[:2]
+    )
+    if submission.state == Status.SUBMITTED and len(steps) == 2:
+        return steps[1].snapshot, _("the version sent before the request for changes")
+    if len(steps) == 1 and submission.state != Status.SUBMITTED:
+        return steps[0].snapshot, _("the version last sent for review")
+    if submission.practice_id and submission.practice.status != Status.DRAFT:
+        return practice_content.content_of(submission.practice), _("the published practice")
+    return None, None

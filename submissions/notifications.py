@@ -1,0 +1,23 @@
+"""Emails about a submission, each in its recipient's language, sent by Celery."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from portal.emails import send_templated_email
+
+
+def decision_made(submission, step):
+    """Tell the author what the editor decided (publish, ask for changes, reject) and why."""
+    author = submission.author
+    language = author.preferred_language or "en"
+    with translation.override(language):
+        if step.to_state == "published" and submission.practice_id:
+            path = submission.practice.get_absolute_url()
+        else:
+            path = reverse("submissions:detail", kwargs={"pk": submission.pk})
+    send_templated_email(
+        "submissions/emails/decision",
+        [author.email],
+        {"submission": submission, "step": step, "author": author, "path": path},
+        language,
+    )

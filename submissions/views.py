@@ -1,0 +1,406 @@
+"""Sharing a practice (authors), reviewing it (editors), translating it (members and editors).
+
+Views read the request and render; the rules live in lifecycle.py (moves), access.py (who) and
+forms.py (what is valid).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from practices.models import PromisingPractice, Status
+from submissions import access, lifecycle
+from submissions import content as practice_content
+from submissions.forms import ArchiveForm, DecisionForm, PracticeForm, TranslationForm
+from submissions.models import Kind, Submission, Transition
+from workinggroup.roles import EDITOR, role_required
+
+# Per person. Enough for a busy afternoon of sharing; a script hits the wall quickly.
+SUBMISSION_RATES = ("10/m", "60/h")
+SEND_RATES = ("20/h",)
+PAGE_SIZE = 20
+ACTIONS = ("save", "preview", "send")
+
+
+def _rate_limited(request, group, rates):
+    limited = False
+    for rate in rates:
+        limited |= is_ratelimited(
+            request, group=f"submissions:{group}:{rate}", key="user", rate=rate, increment=True
+        )
+    return limited
+
+
+def _too_many(request, context):
+    messages.error(
+        request,
+        _("You have sent a lot in a short time. Wait a few minutes, then try again: "
+          "what you typed is still below."),
+    )  # fmt: skip
+    return render(request, "submissions/submission_form.html", context, status=429)
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+@login_required
+def submission_new(request):
+    return _write(request, submission=None, practice=None)
+
+
+@login_required
+def practice_edit(request, pk):
+    """Propose changes to a published practice: the published text stays online meanwhile."""
+    practice = get_object_or_404(PromisingPractice.objects.published(), pk=pk)
+    if not access.can_edit_practice(request.user, practice):
+        raise PermissionDenied
+    pending = Submission.objects.open().filter(practice=practice).first()
+    if pending is not None:
+        if pending.author_id == request.user.pk:
+            return redirect("submissions:edit", pk=pending.pk)
+        messages.info(
+            request,
+            _("Someone is already changing this practice; try again once the editors have "
+              "reviewed it."),
+        )  # fmt: skip
+        return redirect(practice)
+    return _write(request, submission=None, practice=practice)
+
+
+@login_required
+def submission_edit(request, pk):
+    submission = access.own_submission(request, pk)
+    if not submission.is_editable:
+        messages.info(request, _("This version is with the editors: it cannot be changed now."))
+        return redirect("submissions:detail", pk=submission.pk)
+    return _write(request, submission=submission, practice=submission.practice)
+
+
+def _write(request, submission, practice):
+    user = request.user
+    organizations = access.organizations_for(user, practice)
+    action = request.POST.get("action") if request.method == "POST" else None
+    if request.method == "POST" and submission is None:
+        # A second POST of the same new form (double click, back and resend) finds the first.
+        submission = Submission.objects.filter(
+            author=user, token=_token(request.POST.get("token"))
+        ).first()
+        if submission is not None and not submission.is_editable:
+            messages.info(request, _("This practice was already sent for review."))
+            return redirect("submissions:detail", pk=submission.pk)
+    if request.method == "POST" and action in ACTIONS:
+        form = PracticeForm(request.POST, organizations=organizations, sending=action == "send")
+    else:
+        start = submission.content if submission else _starting_content(user, practice)
+        form = PracticeForm(initial=start, organizations=organizations)
+    context = {
+        "form": form,
+        "submission": submission,
+        "practice": practice,
+        "token": request.POST.get("token") if submission is None and request.method == "POST"
+        else (submission.token if submission else Submission._meta.get_field("token").default()),
+        "has_organization": organizations.exists(),
+    }  # fmt: skip
+    if request.method != "POST":
+        return render(request, "submissions/submission_form.html", context)
+    if action not in ACTIONS:
+        messages.error(request, _("Choose save, preview or send."))
+        return render(request, "submissions/submission_form.html", context, status=400)
+    if submission is None and _rate_limited(request, "new", SUBMISSION_RATES):
+        return _too_many(request, context)
+    if action == "send" and _rate_limited(request, "send", SEND_RATES):
+        return _too_many(request, context)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Nothing was saved yet: correct the fields marked below. What you typed is kept."),
+        )
+        return render(request, "submissions/submission_form.html", context)
+    submission = _save(request, submission, practice, form)
+    if submission is None:
+        return redirect(practice)
+    if action == "send":
+        lifecycle.move(submission, Status.SUBMITTED, user)
+        messages.success(
+            request,
+            _("Sent for review. You will get an email when an editor has read it."),
+        )
+        return redirect("submissions:detail", pk=submission.pk)
+    warnings = form.private_detail_warnings()
+    if warnings:
+        messages.warning(
+            request,
+            _("Saved, but check these fields: they seem to hold an email address or a phone "
+              "number, and practices never name clients: %(fields)s.")
+            % {"fields": ", ".join(str(w) for w in warnings)},
+        )  # fmt: skip
+    else:
+        messages.success(request, _("Draft saved. You can come back to it from My submissions."))
+    if action == "preview":
+        return redirect("submissions:detail", pk=submission.pk)
+    return redirect("submissions:edit", pk=submission.pk)
+
+
+def _token(raw):
+    import uuid
+
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        return uuid.uuid4()  # matches nothing
+
+
+def _starting_content(user, practice):
+    if practice is not None:
+        return practice_content.content_of(practice)
+    return {"lead_organization": user.organization_id}
+
+
+def _save(request, submission, practice, form):
+    """Create or update the draft; None when someone else opened one on this practice first."""
+    content = form.content()
+    if submission is not None:
+        submission.content = content
+        submission.organization_id = content.get("lead_organization")
+        submission.save(update_fields=["content", "organization", "updated_at"])
+        return submission
+    try:
+        with transaction.atomic():
+            return Submission.objects.create(
+                author=request.user,
+                practice=practice,
+                kind=Kind.EDIT if practice else Kind.NEW,
+                organization_id=content.get("lead_organization"),
+                content=content,
+                token=_token(request.POST.get("token")),
+            )
+    except IntegrityError:
+        messages.info(
+            request,
+            _("Someone else started changing this practice a moment ago; yours was not saved."),
+        )
+        return None
+
+
+@login_required
+@require_POST
+def submission_send(request, pk):
+    submission = access.own_submission(request, pk)
+    if submission.state == Status.SUBMITTED:
+        messages.info(request, _("This practice was already sent for review."))
+        return redirect("submissions:detail", pk=submission.pk)
+    if not submission.is_editable:
+        messages.error(request, _("This version can no longer be sent."))
+        return redirect("submissions:detail", pk=submission.pk)
+    form = PracticeForm(
+        submission.content,
+        organizations=access.organizations_for(request.user, submission.practice),
+        sending=True,
+    )
+    if not form.is_valid():
+        messages.error(request, _("Before sending it, complete the fields marked below."))
+        context = {"form": form, "submission": submission, "practice": submission.practice}
+        context["token"], context["has_organization"] = submission.token, True
+        return render(request, "submissions/submission_form.html", context)
+    if _rate_limited(request, "send", SEND_RATES):
+        messages.error(request, _("You have sent a lot in a short time. Wait a few minutes."))
+        return redirect("submissions:detail", pk=submission.pk)
+    lifecycle.move(submission, Status.SUBMITTED, request.user)
+    messages.success(
+        request, _("Sent for review. You will get an email when an editor has read it.")
+    )
+    return redirect("submissions:detail", pk=submission.pk)
+
+
+@login_required
+def submission_detail(request, pk):
+    submission = access.own_submission(request, pk)
+    before, before_label = lifecycle.baseline(submission)
+    context = {
+        "submission": submission,
+        "preview": practice_content.display(submission.content),
+        "changes": practice_content.changes(before, submission.content) if before else None,
+        "before_label": before_label,
+        "steps": submission.transitions.select_related("actor"),
+    }
+    return render(request, "submissions/submission_detail.html", context)
+
+
+@login_required
+def my_submissions(request):
+    last_message = Transition.objects.filter(submission=OuterRef("pk")).exclude(message="")
+    submissions = (
+        Submission.objects.by(request.user)
+        .select_related("practice")
+        .annotate(
+            last_message=Subquery(last_message.order_by("-created_at", "-pk").values("message")[:1])
+        )
+        .order_by("-updated_at", "-pk")
+    )
+    page = Paginator(submissions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "submissions/my_submissions.html", {"page": page})
+
+
+# --- Reviewing ----------------------------------------------------------------------------
+
+
+@role_required(EDITOR)
+def review_queue(request):
+    waiting = Submission.objects.awaiting_review().select_related(
+        "author", "organization", "practice"
+    )
+    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+    for submission in page:
+        submission.languages = practice_content.languages_of(submission.content)
+    return render(request, "submissions/review_queue.html", {"page": page})
+
+
+@role_required(EDITOR)
+def review_detail(request, pk):
+    submission = get_object_or_404(
+        Submission.objects.select_related("author", "organization", "practice"), pk=pk
+    )
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data["decision"]
+        try:
+            lifecycle.move(submission, target, request.user, form.cleaned_data["message"])
+        except lifecycle.IllegalTransition as refused:
+            messages.error(request, str(refused))
+            return redirect("submissions:review", pk=submission.pk)
+        messages.success(request, _decision_message(target))
+        return redirect("submissions:review_queue")
+    before, before_label = lifecycle.baseline(submission)
+    context = {
+        "submission": submission,
+        "form": form,
+        "can_decide": submission.state == Status.SUBMITTED,
+        "preview": practice_content.display(submission.content),
+        "changes": practice_content.changes(before, submission.content) if before else None,
+        "before_label": before_label,
+        "steps": submission.transitions.select_related("actor"),
+    }
+    return render(request, "submissions/review_detail.html", context)
+
+
+def _decision_message(target):
+    return {
+        Status.PUBLISHED: _("Published. The author has been told by email."),
+        Status.CHANGES_REQUESTED: _("Changes requested. The author has been told by email."),
+        Status.REJECTED: _("Rejected. The author has been told by email, with your reason."),
+    }[target]
+
+
+@role_required(EDITOR)
+def practice_history(request, pk):
+    """A practice's whole life, and archiving or restoring it."""
+    practice = get_object_or_404(PromisingPractice, pk=pk)
+    form = ArchiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        target = Status.ARCHIVED if practice.status == Status.PUBLISHED else Status.PUBLISHED
+        try:
+            lifecycle.move_practice(practice, target, request.user, form.cleaned_data["message"])
+        except lifecycle.IllegalTransition as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request, _("Archived.") if target == Status.ARCHIVED else _("Published again.")
+            )
+        return redirect("submissions:practice_history", pk=practice.pk)
+    steps = Transition.objects.filter(practice=practice).select_related("actor", "submission")
+    context = {"practice": practice, "form": form, "steps": steps}
+    return render(request, "submissions/practice_history.html", context)
+
+
+# --- Translating --------------------------------------------------------------------------
+
+
+def _require_translator(request):
+    if not access.can_translate(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def translation_queue(request):
+    _require_translator(request)
+    published = PromisingPractice.objects.published()
+    total = published.count()
+    bilingual = published.filter(has_en=True, has_fr=True).count()
+    missing = request.GET.get("missing")
+    waiting = published.filter(has_en=True, has_fr=False) | published.filter(
+        has_en=False, has_fr=True
+    )
+    if missing in ("en", "fr"):
+        waiting = published.filter(**{f"has_{missing}": False})
+    pending = Submission.objects.open().filter(practice=OuterRef("pk")).values("pk")[:1]
+    waiting = (
+        waiting.select_related("lead_organization")
+        .only("id", "slug_en", "slug_fr", "title_en", "title_fr", "has_en", "has_fr",
+              "published_at", "lead_organization__name_en", "lead_organization__name_fr")
+        .annotate(pending=Subquery(pending))
+        .newest_first()
+    )  # fmt: skip
+    page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "total": total,
+        "bilingual": bilingual,
+        "coverage": round(100 * bilingual / total) if total else 100,
+        "missing": missing if missing in ("en", "fr") else "",
+    }
+    return render(request, "submissions/translation_queue.html", context)
+
+
+@login_required
+def translate(request, pk):
+    _require_translator(request)
+    practice = get_object_or_404(PromisingPractice.objects.published(), pk=pk)
+    language = practice_content.missing_language(practice)
+    if language is None:
+        messages.info(request, _("This practice is already available in both languages."))
+        return redirect("submissions:translation_queue")
+    if Submission.objects.open().filter(practice=practice).exists():
+        messages.info(request, _("A version of this practice is already waiting for review."))
+        return redirect("submissions:translation_queue")
+    source = "fr" if language == "en" else "en"
+    current = practice_content.content_of(practice)
+    required = [n for n in ("title", "summary") if current.get(f"{n}_{source}")]
+    form = TranslationForm(request.POST or None, language=language, required_names=required)
+    originals = [
+        (form[f"{name}_{language}"], current.get(f"{name}_{source}"))
+        for name in practice_content.TRANSLATED
+    ]
+    context = {"practice": practice, "form": form, "originals": originals, "source": source,
+               "language": language}  # fmt: skip
+    if request.method == "POST":
+        if _rate_limited(request, "new", SUBMISSION_RATES):
+            messages.error(request, _("You have sent a lot in a short time. Wait a few minutes."))
+            return render(request, "submissions/translate.html", context, status=429)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    submission = Submission.objects.create(
+                        author=request.user,
+                        practice=practice,
+                        kind=Kind.TRANSLATION,
+                        organization=practice.lead_organization,
+                        content={**current, **form.cleaned_data},
+                    )
+                    lifecycle.move(submission, Status.SUBMITTED, request.user)
+            except IntegrityError:
+                messages.info(request, _("Someone sent a version of this practice a moment ago."))
+                return redirect("submissions:translation_queue")
+            messages.success(
+                request, _("Thank you: your translation goes online once an editor has read it.")
+            )
+            return redirect("submissions:translation_queue")
+        messages.error(request, _("Nothing was sent yet: correct the fields marked below."))
+    return render(request, "submissions/translate.html", context)
+
