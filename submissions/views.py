@@ -403,4 +403,3 @@ def translate(request, pk):
             return redirect("submissions:translation_queue")
         messages.error(request, _("Nothing was sent yet: correct the fields marked below."))
     return render(request, "submissions/translate.html", context)
-

@@ -23,7 +23,7 @@ def submissions_nav_links(context):
 
 @register.inclusion_tag("submissions/_practice_tools.html", takes_context=True)
 def practice_tools(context, practice):
-    """"Change this practice" for its organization's people and editors; history for editors."""
+    """ "Change this practice" for its organization's people and editors; history for editors."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not access.can_edit_practice(user, practice):
