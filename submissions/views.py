@@ -267,7 +267,7 @@ def review_detail(request, pk):
     submission = get_object_or_404(
         Submission.objects.select_related("author", "organization", "practice"), pk=pk
     )
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["decision"]
         try:
@@ -302,7 +302,7 @@ def _decision_message(target):
 def practice_history(request, pk):
     """A practice's whole life, and archiving or restoring it."""
     practice = get_object_or_404(PromisingPractice, pk=pk)
-    form = ArchiveForm(request.POST or None)
+    form = ArchiveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         target = Status.ARCHIVED if practice.status == Status.PUBLISHED else Status.PUBLISHED
         try:
@@ -372,7 +372,11 @@ def translate(request, pk):
     source = "fr" if language == "en" else "en"
     current = practice_content.content_of(practice)
     required = [n for n in ("title", "summary") if current.get(f"{n}_{source}")]
-    form = TranslationForm(request.POST or None, language=language, required_names=required)
+    form = TranslationForm(
+        request.POST if request.method == "POST" else None,
+        language=language,
+        required_names=required,
+    )
     originals = [
         (form[f"{name}_{language}"], current.get(f"{name}_{source}"))
         for name in practice_content.TRANSLATED

@@ -1,0 +1,91 @@
+"""The translation queue: practices in one language, coverage, and translations under review."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from practices.models import Status
+from submissions.models import Kind, Submission
+from tests.practices.conftest import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, language="en", **kwargs):
+    with translation.override(language):
+        return reverse(f"submissions:{name}", kwargs=kwargs or None)
+
+
+@pytest.fixture
+def practices(reference):
+    return {
+        "both": make_practice("Both languages", "Deux langues"),
+        "french": make_practice(None, "Seulement en français"),
+        "english": make_practice("Only in English", None),
+    }
+
+
+def test_the_queue_lists_one_language_practices_and_the_coverage(client_for, marie, practices):
+    page = client_for(marie).get(url("translation_queue")).content.decode()
+    assert "Seulement en français" in page and "Only in English" in page
+    assert "Both languages" not in page
+    assert "33% of published practices are available in both languages (1 of 3)" in page
+
+
+def test_the_queue_filters_by_missing_language(client_for, marie, practices):
+    page = client_for(marie).get(url("translation_queue") + "?missing=en").content.decode()
+    assert "Seulement en français" in page and "Only in English" not in page
+
+
+def test_sector_users_do_not_translate(client_for, sam, practices):
+    client = client_for(sam)
+    assert client.get(url("translation_queue")).status_code == 403
+    assert client.get(url("translate", pk=practices["french"].pk)).status_code == 403
+
+
+def test_a_translation_goes_live_after_review(client_for, marie, editor, practices):
+    practice = practices["french"]
+    client = client_for(marie)
+    form = client.get(url("translate", pk=practice.pk)).content.decode()
+    assert "Seulement en français" in form  # the original beside the box
+    client.post(
+        url("translate", pk=practice.pk),
+        {"title_en": "Only in French", "summary_en": "An English summary."},
+    )
+    submission = Submission.objects.get()
+    assert (submission.kind, submission.state) == (Kind.TRANSLATION, Status.SUBMITTED)
+    practice.refresh_from_db()
+    assert not practice.has_en  # not online before review
+    queue = client.get(url("translation_queue")).content.decode()
+    assert "A version is waiting for review." in queue
+
+    client_for(editor).post(url("review", pk=submission.pk), {"decision": "published"})
+
+    practice.refresh_from_db()
+    assert practice.has_en and practice.title_en == "Only in French"
+    assert practice.title_fr == "Seulement en français"
+    page = client_for(marie).get(url("translation_queue")).content.decode()
+    assert "Seulement en français" not in page
+
+
+def test_a_translation_needs_the_title_and_summary(client_for, marie, practices):
+    practice = practices["french"]
+    response = client_for(marie).post(url("translate", pk=practice.pk), {"title_en": "Half"})
+    assert "This field is required." in response.content.decode()
+    assert 'value="Half"' in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_the_queue_does_not_grow_queries(
+    client_for, marie, reference, django_assert_max_num_queries
+):
+    for number in range(3):
+        make_practice(None, f"Pratique {number}")
+    client = client_for(marie)
+    with django_assert_max_num_queries(10) as captured:
+        client.get(url("translation_queue"))
+    for number in range(3, 12):
+        make_practice(None, f"Pratique {number}")
+    with django_assert_max_num_queries(len(captured)):
+        page = client.get(url("translation_queue")).content.decode()
+    assert "Pratique 11" in page
