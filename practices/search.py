@@ -7,9 +7,13 @@ common word, so only a bounded candidate set is ranked: the CANDIDATES newest ma
 
 SQLite (the quickstart): every word of the query must appear in the accent-free, lower-case copy
 of the text; title matches first. Same interface, no stemming.
+
+Every function here takes the query as typed: control characters become spaces first (`cleaned`),
+and a query with no word in it ("!", "-", an emoji) matches nothing on either database.
 """
 
 import re
+import unicodedata
 from datetime import timedelta
 
 from django.contrib.postgres.search import (
@@ -50,8 +54,16 @@ def postgres():
     return connection.vendor == "postgresql"
 
 
+def cleaned(text):
+    """The query without control or format characters (each becomes a space): PostgreSQL
+    refuses a NUL in a parameter, and none of them can be part of a word."""
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text or "")
+    return " ".join(text.split())
+
+
 def words(text):
-    return [w for w in re.findall(r"\w+", normalize(text)) if w != "or"][:12]
+    """The words of the query the SQLite search looks for (none: the query matches nothing)."""
+    return [w for w in re.findall(r"\w+", normalize(cleaned(text))) if w != "or"][:12]
 
 
 def vector(language, column="tsv"):
@@ -64,19 +76,18 @@ def vector(language, column="tsv"):
 
 
 def query(text, language):
-    return SearchQuery(text, search_type="websearch", config=CONFIGS[language])
+    return SearchQuery(cleaned(text), search_type="websearch", config=CONFIGS[language])
 
 
 def matching(queryset, text):
     """The practices of `queryset` that match `text`, unordered and unbounded."""
+    if not words(text):
+        return queryset.none()
     if postgres():
         return queryset.alias(tsv_en=vector("en"), tsv_fr=vector("fr")).filter(
             Q(tsv_en=query(text, "en")) | Q(tsv_fr=query(text, "fr"))
         )
-    terms = words(text)
-    if not terms:
-        return queryset.none()
-    return queryset.filter(*[Q(search_text__contains=w) for w in terms])
+    return queryset.filter(*[Q(search_text__contains=w) for w in words(text)])
 
 
 def candidates(queryset, text):
@@ -94,6 +105,8 @@ def candidate_ids(queryset, text, narrowed=False):
     because it has few matches. A queryset already `narrowed` by filters skips the windows:
     its few matches would seldom fill one.
     """
+    if not words(text):
+        return []
     if not postgres():
         return list(candidates(queryset, text).values_list("pk", flat=True))
     from practices.catalogue import recent_cutoffs
@@ -136,13 +149,15 @@ def among(ids):
 
 def by_relevance(queryset, text):
     """Best first: title matches above summary above the rest; newest first among equals."""
+    terms = words(text)
+    if not terms:
+        return queryset.newest_first()
     if postgres():
         rank = Greatest(
             SearchRank(vector("en", "head"), query(text, "en")),
             SearchRank(vector("fr", "head"), query(text, "fr")),
         )
     else:
-        terms = words(text)
         rank = Case(
             When(Q(*[Q(search_title__contains=w) for w in terms]), then=Value(2)),
             When(Q(*[Q(search_title__contains=w) for w in terms], _connector=Q.OR), then=1),
@@ -223,10 +238,11 @@ def excerpt(text, terms, width=30):
 
 def similar_titles(queryset, text, limit=5):
     """Practices whose title looks like the query (misspellings); PostgreSQL only."""
-    if not postgres() or not text.strip():
+    text = normalize(cleaned(text))
+    if not postgres() or not text:
         return []
     with transaction.atomic(), connection.cursor() as cursor:
         # Looser than pg_trgm's default (0.6), for this transaction only: two typos score ~0.5.
         cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)")
-        similar = queryset.filter(search_title__trigram_word_similar=normalize(text)[:60])
+        similar = queryset.filter(search_title__trigram_word_similar=text[:60])
         return list(similar[:limit])

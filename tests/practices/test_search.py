@@ -174,3 +174,44 @@ class TestPostgresFullText:
         response = client.get("/en/practices/", {"q": "newcomers"})
         assert len(titles(response)) == 3
         assert "best matches among the 3 most recent" in response.content.decode()
+
+
+WORDLESS = ["!", "-", "()", "'", "%", "🙂", "\u202e", "\x00", "\x01\x7f"]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+@pytest.mark.parametrize("query", WORDLESS)
+def test_query_without_words_finds_nothing_and_says_so(client, seeded, query, sort):
+    response = client.get("/en/practices/", {"q": query, "sort": sort})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "No published practice matches." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["natation\x00femmes", "\x00natation femmes\x1f", "natation\tfemmes"]
+)
+def test_control_characters_in_a_query_separate_words(client, seeded, query):
+    response = client.get("/en/practices/", {"q": query})
+    assert response.status_code == 200
+    assert titles(response)[0] == "Women-only swim night"
+
+
+def test_cleaned_query_has_no_control_characters():
+    assert search.cleaned("a\x00b\x1f c\u200b\x7fd  ") == "a b c d"
+    assert search.words("\x00!\u202e") == []
+
+
+class TestWordlessQueryOnTheSQLiteFallback:
+    """The same wordless queries through the quickstart's search, on either database."""
+
+    @pytest.fixture(autouse=True)
+    def _sqlite_search(self, monkeypatch):
+        monkeypatch.setattr(search, "postgres", lambda: False)
+
+    @pytest.mark.parametrize("query", WORDLESS)
+    def test_ranking_a_wordless_query_is_newest_first(self, seeded, query):
+        published = PromisingPractice.objects.published()
+        assert list(search.by_relevance(published, query)) == list(published.newest_first())
+        assert not search.matching(published, query).exists()
+        assert search.candidate_ids(published, query) == []
