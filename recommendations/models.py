@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from recommendations import schedule
 
@@ -22,9 +23,10 @@ class Kind(models.TextChoices):
 
 
 class Horizon(models.TextChoices):
-    NOW = schedule.NOW, _("Now")
-    NEXT = schedule.NEXT, _("Next")
-    LATER = schedule.LATER, _("Later")
+    # A context: "Next" alone is also the pagination link (« Suivante »), not « Ensuite ».
+    NOW = schedule.NOW, pgettext_lazy("horizon", "Now")
+    NEXT = schedule.NEXT, pgettext_lazy("horizon", "Next")
+    LATER = schedule.LATER, pgettext_lazy("horizon", "Later")
 
 
 class Actor(models.TextChoices):
