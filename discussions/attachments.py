@@ -26,11 +26,19 @@ def kind_of(obj):
     return None
 
 
+def as_id(value):
+    """The id a request parameter names, or None. ASCII digits only ("²" is a digit to
+    str.isdigit but not to int()), and no longer than a bigint, so int() cannot fail."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def from_request(request):
     """(kind, object) named by ?practice=<pk> or ?recommendation=<pk> (GET or POST), or None."""
     for kind, model in available().items():
-        value = request.POST.get(kind) or request.GET.get(kind)
-        if value and value.isdigit():
+        value = as_id(request.POST.get(kind) or request.GET.get(kind))
+        if value is not None:
             objects = model.objects.all()
             # Only what members can open: a published practice, not a draft.
             if hasattr(objects, "published"):

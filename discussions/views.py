@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.core.validators import slug_unicode_re
 from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.http import Http404
@@ -246,8 +247,9 @@ def _too_fast_error(form):
 def thread_new(request):
     attached = attachments.from_request(request)
     initial = {}
-    if request.GET.get("category"):
-        wanted = request.GET["category"]
+    wanted = request.GET.get("category", "")
+    # Only a slug can name a category (PostgreSQL would refuse a NUL byte, for one).
+    if slug_unicode_re.match(wanted):
         initial["category"] = Category.objects.filter(Q(slug_en=wanted) | Q(slug_fr=wanted)).first()
     form = ThreadForm(request.POST or None, initial=initial)
     preview = None
@@ -301,8 +303,8 @@ def reply(request, pk):
     if thread.hidden:
         return _refuse(request, _("This thread is hidden by a moderator: it takes no replies."))
     initial = {}
-    quote = request.GET.get("quote")
-    if quote and quote.isdigit():
+    quote = attachments.as_id(request.GET.get("quote"))
+    if quote is not None:
         quoted = thread.posts.filter(pk=quote, hidden=False).select_related("author").first()
         if quoted:
             initial["body"] = _quote(quoted)

@@ -186,3 +186,21 @@ def test_posts_are_sanitised_on_output_even_if_stored_unsafe(client_for, ian, th
     page = client_for(ian).get(url_in("en", thread)).content.decode()
     assert "<script>alert(1)" not in page and "onclick" not in page
     assert '<a href="#" rel="noopener noreferrer nofollow ugc">link</a>' in page
+
+
+# Digits Python calls digits but int() refuses, a number beyond any id, a NUL byte.
+HOSTILE_IDS = ["²", "٣", "9" * 30, "9" * 5000, "1\x00", "-1", "abc"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_IDS)
+def test_a_hostile_quote_parameter_is_ignored(client_for, ian, thread, value):
+    response = client_for(ian).get(REPLY.format(pk=thread.pk), {"quote": value})
+    assert response.status_code == 200
+    assert "wrote:**" not in response.content.decode()
+
+
+@pytest.mark.parametrize("param", ["practice", "recommendation", "category"])
+@pytest.mark.parametrize("value", [*HOSTILE_IDS, "\x00", "rural\x00housing"])
+def test_a_hostile_new_thread_parameter_is_ignored(client_for, ian, category, param, value):
+    response = client_for(ian).get(NEW, {param: value})
+    assert response.status_code == 200
