@@ -322,7 +322,8 @@ def _get_correctable(request, item, source):
     raw = request.POST.get("corrects") or request.GET.get("corrects")
     if not raw:
         return None
-    if not str(raw).isdigit():
+    # ASCII digits of a bigint's length at most: int() must not fail on "²" or 5,000 digits.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
         raise Http404
     earlier = get_object_or_404(
         StatusUpdate, pk=int(raw), recommendation=item, source=source, corrected_by__isnull=True

@@ -134,3 +134,8 @@ def test_updates_cannot_be_edited_or_deleted_in_code_either(item):
     with pytest.raises(AppendOnlyError):
         StatusUpdate.objects.all().delete()
     assert StatusUpdate.objects.get().status == "under_way"
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "9" * 30, "9" * 5000, "1\x00", "-1"])
+def test_a_hostile_corrects_parameter_is_not_found(client_for, ian, value):
+    assert client_for(ian).get(URL, {"corrects": value}).status_code == 404
