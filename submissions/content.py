@@ -75,7 +75,7 @@ LABELS = {
     "client_groups": _("Client groups"),
     "principles": _("IRCC foundational principles"),
 }
-LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
+IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
 
 
 def text_keys():
@@ -150,7 +150,7 @@ def changes(before, after):
             key = f"{name}_{lang}"
             old, new = before.get(key) or "", after.get(key) or ""
             if old != new:
-                label = f"{LABELS[name]} ({LANGUAGE_NAMES[lang]})"
+                label = f"{LABELS[name]} ({IN_LANGUAGE[lang]})"
                 result.append(Change(label, old, new, word_diff(old, new)))
     for name in (*PLAIN, *RELATED, *MANY, "principles"):
         old, new = _shown(name, before.get(name), names), _shown(name, after.get(name), names)

@@ -8,6 +8,7 @@ import re
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import (
@@ -20,7 +21,7 @@ from practices.models import (
     Stage,
     Theme,
 )
-from submissions.content import LANGS, LANGUAGE_NAMES, TRANSLATED
+from submissions.content import IN_LANGUAGE, LANGS, TRANSLATED
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
 LIMITS = {
@@ -78,6 +79,17 @@ phone_validator = RegexValidator(
     _("Enter a phone number such as 867-555-0142 or +1 867 555 0142, ext. 12."),
     flags=re.I,
 )
+
+
+def page_language_first(names):
+    """Swap each (x_en, x_fr) pair when the page is in French: people write their own first."""
+    if get_language() != "fr":
+        return names
+    swapped = list(names)
+    for i in range(len(swapped) - 1):
+        if swapped[i].endswith("_en") and swapped[i + 1] == swapped[i][:-3] + "_fr":
+            swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+    return swapped
 
 
 def no_html(value):
@@ -182,7 +194,7 @@ class PracticeForm(forms.Form):
 
     @staticmethod
     def text_field(name, lang):
-        label = f"{TEXT_LABELS[name]} ({LANGUAGE_NAMES[lang]})"
+        label = f"{TEXT_LABELS[name]} ({IN_LANGUAGE[lang]})"
         long_text = name not in ("title", "contact_role")
         widget = (
             forms.Textarea(attrs={"rows": 6 if name != "summary" else 3}) if long_text else None
@@ -199,8 +211,9 @@ class PracticeForm(forms.Form):
         return field
 
     def sections(self):
+        """(key, title, fields) of each section; the page's language comes first in each pair."""
         return [
-            (key, SECTION_TITLES[key], [self[name] for name in names])
+            (key, SECTION_TITLES[key], [self[name] for name in page_language_first(names)])
             for key, names in SECTION_FIELDS.items()
         ]
 

@@ -8,10 +8,13 @@ from django.db import transaction
 from workinggroup import roles
 from workinggroup.demo import DEMO_PASSWORD
 
-# Each app that has demo data exposes demo.load(); order matters (organizations before practices).
+# Each app that has demo data exposes demo.load(); order matters (organizations and accounts
+# before practices).
 DEMO_MODULES = [
     "workinggroup.demo",
     "practices.demo",
+    "submissions.demo",
+    "adaptations.demo",
     "recommendations.demo",
     "discussions.demo",
 ]
@@ -31,7 +34,9 @@ class Command(BaseCommand):
                 continue
             if hasattr(module, "load"):
                 module.load()
-        accounts = import_module("workinggroup.demo").load_accounts()
+            if name == "workinggroup.demo":
+                # The accounts come right after their organizations: later modules use them.
+                accounts = module.load_accounts()
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for email, role in accounts:
             self.stdout.write(f"  {roles.ROLE_LABELS[role]!s:<24} {email}")
