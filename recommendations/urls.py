@@ -1,9 +1,25 @@
-from django.urls import path
+from django.urls import path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 from recommendations import views
 from recommendations.feeds import StatusUpdateFeed
 from recommendations.models import Source
+
+
+class CodeConverter:
+    """An item's code ("R1.1"): at most 10 characters, no control character, so a NUL byte in
+    the path is a 404 here rather than a query PostgreSQL refuses."""
+
+    regex = r"[^/\x00-\x1f\x7f]{1,10}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(CodeConverter, "code")
 
 urlpatterns = [
     path(_("recommendations/"), views.tracker, name="recommendation_list"),
@@ -24,18 +40,18 @@ urlpatterns = [
         views.export_json,
         name="recommendation_export_json",
     ),
-    path(_("recommendations/<str:code>/"), views.detail, name="recommendation_detail"),
+    path(_("recommendations/<code:code>/"), views.detail, name="recommendation_detail"),
     path(
-        _("recommendations/<str:code>/ircc-update/"),
+        _("recommendations/<code:code>/ircc-update/"),
         views.post_update,
         {"source": Source.IRCC.value},
         name="recommendation_post_ircc_update",
     ),
     path(
-        _("recommendations/<str:code>/assessment/"),
+        _("recommendations/<code:code>/assessment/"),
         views.post_update,
         {"source": Source.WORKING_GROUP.value},
         name="recommendation_post_assessment",
     ),
-    path(_("recommendations/<str:code>/follow/"), views.follow, name="recommendation_follow"),
+    path(_("recommendations/<code:code>/follow/"), views.follow, name="recommendation_follow"),
 ]

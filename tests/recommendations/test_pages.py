@@ -205,6 +205,16 @@ def test_an_unknown_item_is_a_404(client):
     assert client.get("/en/recommendations/R9.9/").status_code == 404
 
 
+@pytest.mark.parametrize("code", ["R1%00", "%00", "%01", "R1.1.1.1.1.1", "R" * 300])
+@pytest.mark.parametrize(
+    ("method", "page"), [("get", ""), ("post", "follow/"), ("get", "ircc-update/")]
+)
+def test_a_code_no_item_can_have_is_a_404(client_for, ian, code, method, page):
+    """A NUL byte reached PostgreSQL (a 500); codes are at most 10 characters."""
+    send = getattr(client_for(ian), method)
+    assert send(f"/en/recommendations/{code}/{page}").status_code == 404
+
+
 def test_signed_in_users_follow_and_unfollow_an_item(client_for, sam):
     client = client_for(sam)
     url = "/en/recommendations/R1.1/follow/"
