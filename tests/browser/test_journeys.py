@@ -2,16 +2,16 @@
 
 1. A settlement worker finds a practice with two filters and a keyword, opens it, switches
    language and stays on the same practice; then the same with the keyboard alone.
-Still to come, one test each, as their pages land: 2. sign up, confirm the email, submit a
-practice in French, an editor publishes it, it shows in the catalogue and the translation queue;
-3. IRCC staff post a status update (tracker and feed), a sector user cannot reach the form;
-4. a member starts a thread on a practice, another replies, the first sees it unread;
-5. a member's digest is sent and its unsubscribe link works without signing in.
+2. A new user signs up, confirms the email, names their organization, submits a practice in
+   French; an editor publishes it; it shows in the catalogue (in French, with a notice, on the
+   English page) and in the translation queue.
+Journeys 3 to 5 (tracker, discussions, digest) are in test_journeys_community.py.
 
 Journeys change data, so each test gets its own copy of the demo data (see conftest).
 """
 
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -125,3 +125,105 @@ def test_the_same_journey_works_with_the_keyboard_alone(page, demo_data, languag
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{there}")
     assert page.locator("h1").inner_text() == getattr(practice, f"title_{other(language)}")
+
+
+# --- 2. Sharing a practice: sign up, confirm, submit in French, publish, find it ---------------
+
+
+def confirmation_link(address):
+    from django.core import mail
+
+    for message in reversed(mail.outbox):
+        if address in message.to:
+            return re.search(
+                r"https?://\S+/(?:confirm-email|confirmer-courriel)/\S+/", message.body
+            )[0]
+    raise AssertionError(
+        f"no confirmation email to {address}: {[(m.to, m.subject) for m in mail.outbox]}"
+    )
+
+
+def url_in(language, name, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_new_user_shares_a_practice_in_french_and_an_editor_publishes_it(
+    new_page, sign_in, demo_data, language
+):
+    from practices.demo import organization
+    from practices.models import PromisingPractice
+
+    # A new address each run: allauth limits confirmation emails per address in the cache.
+    address = f"nouvelle.{language}.{uuid.uuid4().hex[:8]}@example.org"
+    title = "Cuisine collective du jeudi à Smithers"
+    bulkley = organization("sm-bulkley-valley")
+
+    # Sign up and confirm the address from the email.
+    page = new_page()
+    page.goto(url_in(language, "account_signup"))
+    page.locator("input[name=email]").fill(address)
+    page.locator("input[name=password1]").fill("a-long-and-unusual-passphrase-42")
+    page.locator("input[name=password2]").fill("a-long-and-unusual-passphrase-42")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{url_in(language, 'account_email_verification_sent')}")
+    page.goto(confirmation_link(address))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{url_in(language, 'account_login')}*")
+    page.locator("input[name=login]").fill(address)
+    page.locator("input[name=password]").fill("a-long-and-unusual-passphrase-42")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+    # Name the organization, then share the practice, in French only.
+    page.goto(url_in(language, "profile"))
+    page.locator("input[name=organization]").fill(getattr(bulkley, f"name_{language}"))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    page.locator(f"nav.main-nav a[href='{url_in(language, 'submissions:new')}']").click()
+    page.locator("input[name=title_fr]").fill(title)
+    page.locator("textarea[name=summary_fr]").fill(
+        "Chaque jeudi, des familles cuisinent ensemble des plats d’ici et d’ailleurs."
+    )
+    choices = {
+        "kind": "innovation",
+        "stage": "pilot",
+        "origin": "newcomer_idea",
+        "delivery_mode": "non_digital",
+        "evidence_level": "anecdotal",
+    }
+    for name, value in choices.items():
+        page.locator(f"select[name={name}]").select_option(value)
+    page.locator("input[name=themes]").first.check()
+    page.locator("select[name=province]").select_option(
+        label="British Columbia" if language == "en" else "Colombie-Britannique"
+    )
+    page.locator("button[name=action][value=send]").click()
+    page.wait_for_url(re.compile(r"/\d+/$"))
+    assert page.locator(".badge").first.inner_text() in (
+        "Waiting for review",
+        "En attente de révision",
+    )
+
+    # An editor publishes it.
+    editor = new_page()
+    sign_in(editor, "editor@demo.example")
+    editor.goto(url_in(language, "submissions:review_queue"))
+    editor.get_by_role("link", name=title).click()
+    editor.locator("input[name=decision][value=published]").check()
+    editor.locator("main form button[type=submit]").click()
+    editor.wait_for_url(f"**{url_in(language, 'submissions:review_queue')}")
+
+    # It is in the catalogue, in French with a notice on the English page, and waits for English.
+    practice = PromisingPractice.objects.published().get(title_fr=title)
+    reader = new_page()
+    reader.goto(url_in("en", "practice_list") + "?q=cuisine+collective")
+    reader.get_by_role("link", name=title).click()
+    reader.wait_for_url(
+        f"**{url_in('en', 'practice_detail', pk=practice.pk, slug=practice.slug_en)}"
+    )
+    assert "shown in French" in reader.locator("main").inner_text()
+    assert reader.locator("h1").get_attribute("lang") == "fr"
+    editor.goto(url_in(language, "submissions:translation_queue") + "?missing=en")
+    assert editor.get_by_role("link", name=title, exact=True).count() == 1
