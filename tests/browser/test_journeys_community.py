@@ -6,9 +6,10 @@ languages (see test_journeys.py for journey 1):
 4. a member starts a thread on a practice, another member replies, the first sees it unread;
 5. a member's digest is sent and its unsubscribe link works without signing in.
 
-Journeys 3 and 4 are also walked with the keyboard alone. Each test gets its own copy of the
-demo data (see conftest); Celery tasks run in the test's process, so nothing is left on a broker
-and emails land in django.core.mail.outbox (the live server runs in this process too).
+Journeys 3 and 4 are also walked with the keyboard alone (4 in French only). Each test gets its
+own copy of the demo data (see conftest); Celery tasks run in the test's process, so nothing is
+left on a broker and emails land in django.core.mail.outbox (the live server runs in this
+process too).
 """
 
 import datetime
@@ -89,10 +90,7 @@ def an_item_without_ircc_update():
     from recommendations.models import Recommendation
 
     item = (
-        Recommendation.objects.exclude(horizon="")
-        .filter(ircc_status="")
-        .in_report_order()
-        .first()
+        Recommendation.objects.exclude(horizon="").filter(ircc_status="").in_report_order().first()
     )
     assert item is not None, "the demo data needs a tracker item IRCC has not reported on"
     return item
@@ -117,9 +115,10 @@ def check_update_is_published(page, language, item, status_label, note):
     card = page.locator(f"[id='item-{item.code}']")
     today = timezone.localdate()
     with translation.override(language):
-        voice_label, as_of = gettext("IRCC reports"), gettext("as of %(date)s") % {
-            "date": date_format(today)
-        }
+        voice_label, as_of = (
+            gettext("IRCC reports"),
+            gettext("as of %(date)s") % {"date": date_format(today)},
+        )
     ircc = card.locator("dl.reco-facts > div", has=page.locator("dt", has_text=voice_label))
     assert ircc.locator(".status").inner_text() == status_label
     assert ircc.locator(".meta").inner_text() == as_of
@@ -141,15 +140,28 @@ def check_update_is_published(page, language, item, status_label, note):
     assert note in first_entry
 
 
+def check_sector_user_cannot_reach_the_form(page, language, item, note):
+    """A sector user reads the new update, sees no way to post, and gets the 403 page."""
+    page.goto(url_of(language, item))
+    assert page.get_by_text(note).is_visible()
+    assert page.get_by_role("link", name=t(language, "Post an IRCC update")).count() == 0
+
+    response = page.goto(url(language, "recommendation_post_ircc_update", code=item.code))
+    assert response.status == 403
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").inner_text() == t(language, "Access denied")
+    assert page.locator("main textarea").count() == 0
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_ircc_staff_post_an_update_that_shows_on_the_tracker_and_in_the_feed(
-    page, sign_in, demo_data, language
+def test_ircc_staff_post_an_update_that_shows_on_the_tracker_and_in_the_feed_not_for_sector(
+    new_page, sign_in, demo_data, language
 ):
     from recommendations.models import Status
 
     item = an_item_without_ircc_update()
-    status_label = label(language, Status.UNDER_WAY)
     note_label = {"en": "Progress note in English", "fr": "Progress note in French"}[language]
+    page = new_page()
     sign_in(page, IRCC)
 
     page.goto(url(language, "recommendation_list"))
@@ -157,29 +169,17 @@ def test_ircc_staff_post_an_update_that_shows_on_the_tracker_and_in_the_feed(
     page.wait_for_url(f"**{url_of(language, item)}")
     page.get_by_role("link", name=t(language, "Post an IRCC update")).click()
     page.get_by_label(t(language, "Status")).select_option(Status.UNDER_WAY)
-    assert page.get_by_label(t(language, "Effective date")).input_value() == str(
-        timezone.localdate()
-    )
+    today = page.get_by_label(t(language, "Effective date")).input_value()
+    assert today == timezone.localdate().isoformat()
     page.get_by_label(t(language, note_label)).fill(NOTES[language])
     page.get_by_role("button", name=t(language, "Publish this update")).click()
 
+    status_label = label(language, Status.UNDER_WAY)
     check_update_is_published(page, language, item, status_label, NOTES[language])
 
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_sector_user_cannot_reach_the_status_update_form(page, sign_in, demo_data, language):
-    item = an_item_without_ircc_update()
-    sign_in(page, SECTOR)
-
-    page.goto(url_of(language, item))
-    assert page.locator("h1").inner_text().startswith(item.code)
-    assert page.get_by_role("link", name=t(language, "Post an IRCC update")).count() == 0
-
-    response = page.goto(url(language, "recommendation_post_ircc_update", code=item.code))
-    assert response.status == 403
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.locator("h1").inner_text() == t(language, "Access denied")
-    assert page.locator("form textarea").count() == 0
+    sector = new_page()
+    sign_in(sector, SECTOR)
+    check_sector_user_cannot_reach_the_form(sector, language, item, NOTES[language])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -215,9 +215,10 @@ def a_practice_without_threads():
     from discussions.models import Thread
 
     practice = a_bilingual_practice()
-    discussed = Thread.objects.filter(practice__isnull=False).values("practice")
     if Thread.objects.filter(practice=practice).exists():
-        practice = type(practice).objects.published().exclude(pk__in=discussed).first()
+        discussed = Thread.objects.filter(practice__isnull=False).values("practice")
+        bilingual = type(practice).objects.published().filter(has_en=True, has_fr=True)
+        practice = bilingual.exclude(pk__in=discussed).order_by("pk").first()
     assert practice is not None, "the demo data needs a published practice nobody discusses yet"
     return practice
 
@@ -228,7 +229,7 @@ def a_category(language):
     category = Category.objects.filter(slug_en="practices").first() or Category.objects.first()
     assert category is not None, "the demo data needs a discussion category"
     with translation.override(language):
-        return category, category.name, category.get_absolute_url()
+        return category.name, category.get_absolute_url()
 
 
 def start_thread(page, language, practice, category_name, keyboard=False):
@@ -239,14 +240,16 @@ def start_thread(page, language, practice, category_name, keyboard=False):
     assert box.locator("h2").inner_text() == "Discussion (0)"  # the same in French
     start = box.get_by_role("link", name=t(language, "Start a discussion about this"))
     if keyboard:
-        tab_to(page, "section.discussion-box a[href*='?practice=']", presses=200)
+        tab_to(page, f"section.discussion-box a[href='{start.get_attribute('href')}']", 200)
         page.keyboard.press("Enter")
     else:
         start.click()
     page.wait_for_url(f"**{url(language, 'discussions:thread_new')}?practice={practice.pk}")
     if keyboard:
         tab_to(page, "select[name=category]")
-        page.keyboard.type(category_name[:6])
+        page.keyboard.type(category_name[:6])  # type-ahead, as in any closed <select>
+        chosen = page.locator("select[name=category] option:checked").inner_text()
+        assert chosen == category_name
         tab_to(page, "input[name=title]")
         page.keyboard.type(title)
         tab_to(page, "textarea[name=body]")
@@ -271,7 +274,12 @@ def reply_from_the_practice(page, language, practice, title, keyboard=False):
     page.goto(url_of(language, practice))
     box = page.locator("section.discussion-box")
     assert box.locator("h2").inner_text() == "Discussion (1)"
-    box.get_by_role("link", name=title).click()
+    if keyboard:
+        tab_to(page, "section.discussion-box li a", presses=200)
+        assert page.evaluate("document.activeElement.textContent") == title
+        page.keyboard.press("Enter")
+    else:
+        box.get_by_role("link", name=title).click()
     page.wait_for_url(re.compile(r"/\d+/$"))
     if keyboard:
         tab_to(page, "textarea[name=body]", presses=120)
@@ -321,7 +329,7 @@ def test_member_starts_a_thread_on_a_practice_another_replies_and_the_first_sees
     new_page, sign_in, demo_data, language
 ):
     practice = a_practice_without_threads()
-    _category, category_name, category_url = a_category(language)
+    category_name, category_url = a_category(language)
     first, second = new_page(), new_page()
     sign_in(first, MEMBER)
     sign_in(second, OTHER_MEMBER)
@@ -331,10 +339,12 @@ def test_member_starts_a_thread_on_a_practice_another_replies_and_the_first_sees
     check_thread_is_unread(first, language, category_url, title)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+# One language: the keys are the same in both, and each run of this journey costs seconds of
+# Tab presses through the practice page (the mouse variant above covers both languages).
+@pytest.mark.parametrize("language", ["fr"])
 def test_the_thread_journey_works_with_the_keyboard_alone(new_page, sign_in, demo_data, language):
     practice = a_practice_without_threads()
-    _category, category_name, category_url = a_category(language)
+    category_name, category_url = a_category(language)
     first, second = new_page(), new_page()
     sign_in(first, MEMBER)
     sign_in(second, OTHER_MEMBER)
@@ -358,6 +368,7 @@ def next_digest_day(profile):
 def test_member_digest_is_sent_and_its_unsubscribe_link_works_without_signing_in(
     page, server, settings, mailoutbox, demo_data, language
 ):
+    from digests.views import WEEKDAYS
     from workinggroup.models import MemberProfile, User
 
     # Links in emails point at SITE_URL: here, the live server.
@@ -377,10 +388,16 @@ def test_member_digest_is_sent_and_its_unsubscribe_link_works_without_signing_in
     page.set_content(html)
     assert page.locator("html").get_attribute("lang") == language
     page.get_by_role("link", name=t(language, "Get it less often, or stop it")).click()
-    page.wait_for_url(f"{server}{url(language, 'digests:unsubscribe', token='x')[:-2]}*/")
+    page.wait_for_url(
+        f"**{url(language, 'digests:unsubscribe', token='TOKEN')}".replace("TOKEN", "*")
+    )
 
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").inner_text() == t(language, "Your digest email")
+    with translation.override(language):
+        weekday = WEEKDAYS[profile.digest_weekday]
+        every_week = gettext("You get the digest every week, on %(day)s.") % {"day": weekday}
+    assert page.get_by_text(every_week).is_visible()
     page.get_by_role("button", name=t(language, "No more digests")).click()
     assert page.get_by_role("status").inner_text() == t(
         language, "Done: you will get no more digest emails."
