@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "workinggroup",
     "practices",
     "submissions",
+    "adaptations",
     "recommendations",
     "discussions",
     "digests",

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("workinggroup.urls")),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),
+    path("", include("adaptations.urls")),
     path("", include("recommendations.urls")),
     path("", include("discussions.urls")),
     path("", include("opendata.urls")),

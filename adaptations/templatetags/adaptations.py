@@ -1,0 +1,60 @@
+from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from adaptations.models import EDITOR_ROLES, Adaptation, OutOfDateReport
+from workinggroup import roles
+
+register = template.Library()
+
+# Adaptations shown on the practice page; the rest are one link away.
+SHOWN = 10
+
+
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None)
+
+
+@register.inclusion_tag("adaptations/_adaptations_box.html", takes_context=True)
+def adaptations_box(context, practice):
+    """A practice's newest adaptations and how to record one. One query, and one more for a
+    signed-in reader (their organization)."""
+    user = _user(context)
+    rows = list(Adaptation.objects.of(practice).for_display().newest_first()[: SHOWN + 1])
+    more = len(rows) > SHOWN
+    shown = rows[:SHOWN]
+    signed_in = bool(user and user.is_authenticated)
+    for adaptation in shown:
+        adaptation.editable = signed_in and adaptation.may_edit(user)
+        adaptation.removable = signed_in and adaptation.may_remove(user)
+    new_url = reverse("adaptations:new", kwargs={"pk": practice.pk})
+    return {
+        "practice": practice,
+        "adaptations": shown,
+        # The stored count can only be trusted beyond what was read.
+        "total": max(practice.adaptation_count, len(rows)) if more else len(shown),
+        "more": more,
+        "list_url": reverse("adaptations:list", kwargs={"pk": practice.pk}),
+        "signed_in": signed_in,
+        "organization": user.organization if signed_in else None,
+        "new_url": new_url,
+        "login_url": f"{reverse('account_login')}?{urlencode({'next': new_url})}",
+        "profile_url": reverse("profile"),
+    }
+
+
+@register.inclusion_tag("adaptations/_freshness.html", takes_context=True)
+def practice_freshness(context, practice):
+    """ "Last confirmed current" and the link to report it out of date; editors also see how
+    many reports are open (one query, for them only)."""
+    user = _user(context)
+    editor = bool(user) and roles.has_role(user, *EDITOR_ROLES)
+    return {
+        "confirmed": practice.confirmed_at or practice.published_at,
+        "report_url": reverse("adaptations:report_new", kwargs={"pk": practice.pk}),
+        "open_reports": OutOfDateReport.objects.open().filter(practice=practice).count()
+        if editor
+        else None,
+        "reports_url": reverse("adaptations:report_list"),
+    }
