@@ -395,6 +395,7 @@ CARD_FIELDS = (
     "stage",
     "origin",
     "published_at",
+    "adaptation_count",
     "theme_bits",
     "client_group_bits",
     "has_en",

@@ -1,4 +1,8 @@
-"""Lists of practices other pages show: an organization's, the newest, a practice's neighbours."""
+"""Lists of practices other pages show: an organization's, the newest, a practice's neighbours.
+
+A practice whose lessons were shared anonymously names no organization to the public: cards carry
+`organization_hidden` (see as_cards), and an organization's page does not list it.
+"""
 
 from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
@@ -6,8 +10,15 @@ from django.db.models.lookups import GreaterThan
 from practices.models import PromisingPractice
 
 
+def as_cards(practices):
+    """for_cards(), and on each card `organization_hidden`: true when its lessons were shared
+    anonymously, so the card must not name its organization."""
+    return practices.for_cards().annotate(organization_hidden=F("lessons_anonymous"))
+
+
 def practices_for_organization(organization, limit=50):
-    """Published practices the organization leads or partners in, newest first (one query).
+    """Published practices the organization leads or partners in, newest first (one query);
+    not those shared anonymously, which would name it.
 
     At most `limit` (None: all): an organization page stays light whatever the catalogue size.
     """
@@ -17,6 +28,7 @@ def practices_for_organization(organization, limit=50):
             Q(lead_organization=organization)
             | Q(pk__in=organization.partner_practices.values("pk"))
         )
+        .filter(lessons_anonymous=False)
         .for_cards()
         .newest_first()
     )
@@ -24,7 +36,7 @@ def practices_for_organization(organization, limit=50):
 
 
 def latest_practices(count=3):
-    return list(PromisingPractice.objects.published().for_cards().newest_first()[:count])
+    return list(as_cards(PromisingPractice.objects.published()).newest_first()[:count])
 
 
 def related_practices(practice, count=4):
@@ -34,9 +46,7 @@ def related_practices(practice, count=4):
     if practice.theme_bits:
         near |= Q(GreaterThan(F("theme_bits").bitand(practice.theme_bits), 0))
     return list(
-        PromisingPractice.objects.published()
-        .filter(near)
-        .exclude(pk=practice.pk)
-        .for_cards()
-        .newest_first()[:count]
+        as_cards(
+            PromisingPractice.objects.published().filter(near).exclude(pk=practice.pk)
+        ).newest_first()[:count]
     )

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from portal.language import set_alternate_urls
 from practices import catalogue, search
 from practices.models import TEXT_FIELDS, PromisingPractice
-from practices.queries import related_practices
+from practices.queries import as_cards, related_practices
+from workinggroup import roles
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000
+SORTS = ("relevance", "newest", "adapted")
 
 
 @dataclass
@@ -33,7 +35,7 @@ def practice_list(request):
     selection = read_filters(request, facets)
     text = read_query(request)
     sort = request.GET.get("sort")
-    if sort not in ("relevance", "newest"):
+    if sort not in SORTS:
         sort = "relevance" if text else "newest"
     conditions = [choice.condition for choice in selection.values()]
     published = PromisingPractice.objects.published()
@@ -59,9 +61,12 @@ def practice_list(request):
         results = published.filter(*conditions)
     if sort == "newest":
         results = results.newest_first()
+    elif sort == "adapted":
+        # Matches the partial index practice_pub_most_adapted.
+        results = results.order_by("-adaptation_count", "-published_at", "-id")
 
     page, pages = read_page(request, total)
-    practices = list(results.for_cards()[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
+    practices = list(as_cards(results)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     passages = search.headlines([p.pk for p in practices], text) if text else {}
     context = {
         "filter_groups": filter_groups(facets, counts, selection),
@@ -192,11 +197,20 @@ def practice_detail(request, pk, slug):
     set_alternate_urls(request, practice)
     language = get_language()
     texts = {name: text_in(practice, name, language) for name in (*TEXT_FIELDS, "contact_role")}
+    # Lessons shared anonymously: the public sees no organization and no contact; editors do.
+    anonymous = practice.lessons_anonymous
+    names_hidden = anonymous and not roles.has_role(request.user, roles.EDITOR, roles.ADMINISTRATOR)
+    has_contact = practice.contact_name or practice.contact_email or practice.contact_phone
+    if names_hidden:
+        texts["contact_role"] = {"text": "", "lang": language}
     context = {
         "practice": practice,
         "texts": texts,
         "fallback": sorted({t["lang"] for t in texts.values() if t["lang"] != language}),
-        "partners": list(practice.partner_organizations.all()),
+        "names_hidden": names_hidden,
+        "names_hidden_note": anonymous and not names_hidden,
+        "show_contact": bool(has_contact) and not names_hidden,
+        "partners": [] if names_hidden else list(practice.partner_organizations.all()),
         "themes": list(practice.themes.all()),
         "client_groups": list(practice.client_groups.all()),
         "related": related_practices(practice),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from adaptations.queries import adaptations_by_organization
 from portal.language import set_alternate_urls
 from workinggroup import directory, roles
 from workinggroup.forms import (
@@ -142,6 +143,7 @@ def organization_detail(request, slug):
             "description": organization.localized("description"),
             "members": _people(people, Visibility.PUBLIC),
             "practices": practices_for_organization(organization),
+            "adaptations": adaptations_by_organization(organization),
         },
     )
 
