@@ -8,8 +8,7 @@ what the first one would have.
 
 A digest is a list of sections in a fixed order. Each section is one small class with `load`
 (its rows for the batch's widest window, one query) and `pick` (all of the member's items, in
-the order the email lists them; it shows the first MAX_ITEMS). Adaptations (issue 5) will be one
-more class in SECTIONS, between practices and threads, with its item and section templates.
+the order the email lists them; it shows the first MAX_ITEMS).
 
 discussions.activity answers the same questions for one member at a time; here they are answered
 for a whole batch at once, with the same rules (visible threads and posts, others' posts only,
@@ -21,10 +20,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from adaptations.models import Adaptation
 from discussions.access import members
 from discussions.models import Follow as ThreadFollow
 from discussions.models import Post, Thread
 from practices.models import PromisingPractice
+from practices.queries import as_cards
 from recommendations.models import Follow as RecommendationFollow
 from recommendations.models import StatusUpdate
 
@@ -100,19 +101,66 @@ class NewPractices:
 
     def load(self, start, end, readers):
         return list(
-            PromisingPractice.objects.published()
-            .filter(published_at__gte=start, published_at__lt=end)
-            .for_cards()
-            .order_by("-published_at", "-id")
+            as_cards(
+                PromisingPractice.objects.published().filter(
+                    published_at__gte=start, published_at__lt=end
+                )
+            ).order_by("-published_at", "-id")
         )
 
     def pick(self, reader, start, end, practices):
+        return [p for p in practices if _within(p.published_at, start, end) and _follows(reader, p)]
+
+
+def _follows(reader, practice):
+    """The practice is in a region and a theme the member follows (all, when they chose none)."""
+    return (not reader.region_ids or practice.region_id in reader.region_ids) and (
+        not reader.theme_mask or practice.theme_bits & reader.theme_mask
+    )
+
+
+class NewAdaptations:
+    """Adaptations recorded in the window by others, of published practices in the regions and
+    themes the member follows, newest first."""
+
+    key = "adaptations"
+    members_only = False
+
+    def load(self, start, end, readers):
+        return list(
+            Adaptation.objects.filter(created_at__gte=start, created_at__lt=end)
+            .on_published_practices()
+            .select_related("practice", "organization", "community__province")
+            .only(
+                "id",
+                "created_at",
+                "author_id",
+                "would_recommend",
+                "practice__id",
+                "practice__slug_en",
+                "practice__slug_fr",
+                "practice__title_en",
+                "practice__title_fr",
+                "practice__region_id",
+                "practice__theme_bits",
+                "organization__id",
+                "organization__name_en",
+                "organization__name_fr",
+                "community__id",
+                "community__name",
+                "community__province__id",
+                "community__province__code",
+            )
+            .order_by("-created_at", "-id")
+        )
+
+    def pick(self, reader, start, end, adaptations):
         return [
-            p
-            for p in practices
-            if _within(p.published_at, start, end)
-            and (not reader.region_ids or p.region_id in reader.region_ids)
-            and (not reader.theme_mask or p.theme_bits & reader.theme_mask)
+            a
+            for a in adaptations
+            if _within(a.created_at, start, end)
+            and a.author_id != reader.user_id
+            and _follows(reader, a.practice)
         ]
 
 
@@ -212,7 +260,7 @@ class StatusChanges:
         ]
 
 
-SECTIONS = [NewPractices(), NewThreads(), FollowedReplies(), StatusChanges()]
+SECTIONS = [NewPractices(), NewAdaptations(), NewThreads(), FollowedReplies(), StatusChanges()]
 
 
 def load_sources(readers, start, end):

@@ -117,6 +117,7 @@ class BatchRenderer:
                 "one_click_url": absolute(reverse("digests:one_click", args=[SLOT])),
                 "see_all": {
                     "practices": absolute(reverse("practice_list")) + "?sort=newest",
+                    "adaptations": absolute(reverse("practice_list")) + "?sort=adapted",
                     "threads": absolute(reverse("discussions:category_list")),
                     "replies": absolute(reverse("discussions:category_list")),
                     "statuses": absolute(reverse("recommendation_list")),
@@ -145,11 +146,27 @@ def practice_data(practice, language):
         "summary_lang": summary.language,
         # Shown in the other language: the email says so, next to the title.
         "other_language": title.language if title.language != language else "",
-        "organization": str(localized(practice.lead_organization, "name")),
+        # Lessons shared anonymously: the email names no organization, like the site.
+        "organization": ""
+        if practice.organization_hidden
+        else str(localized(practice.lead_organization, "name")),
         "place": f"{community.name}, {practice.province.code}" if community else "",
         "province": str(localized(practice.province, "name")),
         "region": str(localized(practice.region, "name")),
         "url": absolute(practice.get_absolute_url()),
+    }
+
+
+def adaptation_data(adaptation, language):
+    title = localized(adaptation.practice, "title")
+    community = adaptation.community
+    return {
+        "title": str(title),
+        "title_lang": title.language,
+        "organization": str(localized(adaptation.organization, "name")),
+        "place": f"{community.name}, {community.province.code}" if community else "",
+        "recommend": str(adaptation.get_would_recommend_display()),
+        "url": absolute(adaptation.get_absolute_url()),
     }
 
 
@@ -179,6 +196,7 @@ def status_data(update, language):
 
 ITEM_DATA = {
     "practices": practice_data,
+    "adaptations": adaptation_data,
     "threads": thread_data,
     "replies": replies_data,
     "statuses": status_data,
