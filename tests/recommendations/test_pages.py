@@ -72,6 +72,15 @@ def test_the_tracker_shows_each_window_as_real_dates(client):
     assert "1 août 2021 au 1 février 2022" in html
 
 
+@pytest.mark.parametrize("page", [TRACKER, STATUSES])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_horizon_dates_close_their_parenthesis_without_a_space(client, page, lang):
+    html = html_of(client.get(page[lang]))
+    windows = re.findall(r"\(([^()]*\d{4}\s*)\)</li>", html)
+    assert len(windows) == 3
+    assert all(window == window.rstrip() for window in windows), windows
+
+
 def test_an_item_whose_window_closed_without_work_is_marked_overdue_in_words(client, item):
     post(item("R1.1"), status="under_way")
     html = html_of(client.get(TRACKER["en"] + "?overdue=on"))
@@ -117,7 +126,7 @@ def test_the_summary_table_counts_horizon_by_status_for_each_voice(client, item)
     post(item("R1.1"), status="under_way")
     post(item("R1.2"), status="under_way")
     html = html_of(client.get(TRACKER["en"]))
-    ircc_table = html.split("according to: IRCC")[1].split("</table>")[0]
+    ircc_table = html.split("<caption>Status by horizon, according to: IRCC")[1].split("</table>")[0]
     row = re.search(r"<th scope=\"row\">Under way</th>((?:<td>\d+</td>)+)", ircc_table).group(1)
     # columns: Now, Next, Later, No horizon, Total
     assert re.findall(r"\d+", row) == ["2", "0", "0", "0", "2"]
