@@ -126,7 +126,8 @@ def test_the_summary_table_counts_horizon_by_status_for_each_voice(client, item)
     post(item("R1.1"), status="under_way")
     post(item("R1.2"), status="under_way")
     html = html_of(client.get(TRACKER["en"]))
-    ircc_table = html.split("<caption>Status by horizon, according to: IRCC")[1].split("</table>")[0]
+    caption = "<caption>Status by horizon, according to: IRCC"
+    ircc_table = html.split(caption)[1].split("</table>")[0]
     row = re.search(r"<th scope=\"row\">Under way</th>((?:<td>\d+</td>)+)", ircc_table).group(1)
     # columns: Now, Next, Later, No horizon, Total
     assert re.findall(r"\d+", row) == ["2", "0", "0", "0", "2"]
