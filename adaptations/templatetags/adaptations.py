@@ -18,8 +18,7 @@ def _user(context):
 
 @register.inclusion_tag("adaptations/_adaptations_box.html", takes_context=True)
 def adaptations_box(context, practice):
-    """A practice's newest adaptations and how to record one. One query, and one more for a
-    signed-in reader (their organization)."""
+    """A practice's newest adaptations and how to record one, in one query."""
     user = _user(context)
     rows = list(Adaptation.objects.of(practice).for_display().newest_first()[: SHOWN + 1])
     more = len(rows) > SHOWN
@@ -37,7 +36,7 @@ def adaptations_box(context, practice):
         "more": more,
         "list_url": reverse("adaptations:list", kwargs={"pk": practice.pk}),
         "signed_in": signed_in,
-        "organization": user.organization if signed_in else None,
+        "has_organization": signed_in and user.organization_id is not None,
         "new_url": new_url,
         "login_url": f"{reverse('account_login')}?{urlencode({'next': new_url})}",
         "profile_url": reverse("profile"),

@@ -168,6 +168,9 @@ def test_editors_see_open_reports_oldest_first(
     )
     # Each close form has its own ids: several on one page.
     assert f'id="report-{report.pk}-status_0"' in html
+    with translation.override(language):
+        edit = reverse("submissions:practice_edit", kwargs={"pk": swim.pk})
+    assert f'<a href="{edit}">' in html  # where to correct it
 
 
 def test_report_list_query_count_does_not_grow_with_reports(

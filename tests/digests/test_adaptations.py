@@ -107,7 +107,8 @@ def test_english_and_french_digests_list_new_adaptations(
 
     assert_email_contains(french, "1 nouvelle adaptation d’une pratique")
     assert_email_contains(french, "Cours de conduite hivernale")
-    assert_email_contains(french, "Adaptée par Société des nouveaux arrivants des Deux-Rivières")
+    organization = "Société des nouveaux arrivants des Deux-Rivières"
+    assert_email_contains(french, f"Adaptée par l’organisme {organization}")
     assert_email_contains(french, "La recommanderait : Oui, avec des changements")
     assert f"/fr/pratiques/{older_practice.pk}/cours-de-conduite-hivernale/#adaptation-" in (
         french.body
