@@ -2,6 +2,7 @@
 queue of reports. Views orchestrate: the rules live in models.py (counts, duplicates, closing) and
 forms.py (what may be written, for which organization)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -51,6 +52,18 @@ def _adaptation(pk):
         ),
         pk=pk,
     )
+
+
+def client_address(group, request):
+    """The reader's address: behind TRUSTED_PROXY_COUNT proxies, the one the outermost trusted
+    proxy saw (as the API's throttle and allauth count), else the connection's."""
+    proxies = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        addresses = [a.strip() for a in forwarded.split(",") if a.strip()]
+        if addresses:
+            return addresses[-min(proxies, len(addresses))]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_limited(request, group, rate, key="user"):
@@ -216,7 +229,9 @@ def report_new(request, pk):
             if reporter:
                 limited = _rate_limited(request, "report", REPORT_RATE_PER_USER)
             else:
-                limited = _rate_limited(request, "report-ip", REPORT_RATE_PER_IP, key="ip")
+                limited = _rate_limited(
+                    request, "report-ip", REPORT_RATE_PER_IP, key=client_address
+                )
             if limited:
                 form.add_error(
                     None,

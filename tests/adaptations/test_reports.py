@@ -246,3 +246,24 @@ def test_editors_see_how_many_reports_are_open_on_the_practice_page(
     )
     client.logout()
     assert "open report" not in client.get(url_in(swim, "en")).content.decode()
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, seeded, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    practices = [make_practice(title_en=f"Practice {n}") for n in range(21)]
+    for n, practice in enumerate(practices[:20]):
+        client.post(
+            report_url(practice),
+            {"reason": "other", "note": f"Note {n}"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    other_visitor = client.post(
+        report_url(practices[20]), {"reason": "other"}, HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    assert other_visitor.status_code == 302
+    same_visitor = client.post(
+        report_url(practices[20]),
+        {"reason": "out_of_date"},
+        HTTP_X_FORWARDED_FOR="spoofed, 203.0.113.7",
+    )
+    assert same_visitor.status_code == 429
