@@ -183,3 +183,26 @@ def _community(name):
     from workinggroup.models import Community
 
     return Community.objects.get(name=name)
+
+
+def test_each_page_has_one_heading_and_a_toggle_to_the_same_page_in_french(
+    client_for, nadia, elodie, swim
+):
+    adaptation = adapt(swim, nadia)
+    pk, own = swim.pk, adaptation.pk
+    pages = {
+        f"/en/adaptations/practice/{pk}/": f"/fr/adaptations/pratique/{pk}/",
+        f"/en/adaptations/practice/{pk}/new/": f"/fr/adaptations/pratique/{pk}/nouvelle/",
+        f"/en/adaptations/{own}/edit/": f"/fr/adaptations/{own}/modifier/",
+        f"/en/adaptations/{own}/remove/": f"/fr/adaptations/{own}/retirer/",
+        f"/en/practices/reports/practice/{pk}/": f"/fr/pratiques/signalements/pratique/{pk}/",
+    }
+    client = client_for(nadia)
+    for english, french in pages.items():
+        html = client.get(english).content.decode()
+        assert html.count("<h1") == 1, english
+        assert f'<a href="{french}" lang="fr" hreflang="fr"' in html, english
+        assert client.get(french).status_code == 200
+    html = client_for(elodie).get("/en/practices/reports/").content.decode()
+    assert html.count("<h1") == 1
+    assert '<a href="/fr/pratiques/signalements/" lang="fr" hreflang="fr"' in html
