@@ -98,6 +98,10 @@ def apply(content, practice=None):
     """Write `content` onto `practice` (a new one when None), published. Returns the practice."""
     if practice is None:
         practice = PromisingPractice()
+    else:
+        # Fresh and locked: the row's own counters (adaptations) may have moved since it was
+        # read, and the whole row is saved below.
+        practice = PromisingPractice.objects.select_for_update().get(pk=practice.pk)
     for key in text_keys():
         setattr(practice, key, content.get(key) or None)
     for name in PLAIN:

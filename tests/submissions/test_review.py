@@ -208,3 +208,33 @@ def test_user_text_is_sanitised_in_the_preview(client_for, editor, author, form_
     page = client_for(editor).get(url("review", pk=submission.pk)).content.decode()
     assert "<script>alert(1)" not in page
     assert "javascript:alert" not in page
+
+
+def test_practice_text_is_markdown_rendered_and_cleaned_on_the_public_page(
+    client_for, editor, author, form_data
+):
+    content = {k: v for k, v in form_data.items() if k != "token"}
+    content["description_fr"] = (
+        "Étapes :\n\n- accueillir\n- **écouter**\n\n<img src=x onerror=alert(1)>"
+    )
+    submission = Submission.objects.create(author=author, content=content)
+    lifecycle.move(submission, Status.SUBMITTED, author)
+    lifecycle.move(submission, Status.PUBLISHED, editor)
+    practice = PromisingPractice.objects.get()
+    with translation.override("fr"):
+        page = client_for(author).get(practice.get_absolute_url()).content.decode()
+    assert "<li><strong>écouter</strong></li>" in page
+    assert "onerror" not in page and "<img" not in page
+
+
+def test_publishing_an_edit_keeps_adaptations_counted_meanwhile(editor, author, sent):
+    lifecycle.move(sent, Status.PUBLISHED, editor)
+    practice = PromisingPractice.objects.get()
+    edit = Submission.objects.create(
+        author=author, practice=practice, kind=Kind.EDIT, content=dict(sent.content)
+    )
+    lifecycle.move(edit, Status.SUBMITTED, author)
+    PromisingPractice.objects.filter(pk=practice.pk).update(adaptation_count=3)  # since it was read
+    lifecycle.move(edit, Status.PUBLISHED, editor)
+    practice.refresh_from_db()
+    assert practice.adaptation_count == 3
