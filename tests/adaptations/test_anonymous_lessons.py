@@ -1,9 +1,9 @@
 """Lessons shared anonymously: no page, list, email or export names the organizations or the
 contact to the public; editors still see them, with a note."""
 
-from html import unescape
 import json
 import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own feed
+from html import unescape
 
 import pytest
 from django.utils import translation
