@@ -167,7 +167,7 @@ class TestPostgresFullText:
         newest = published.matching("newcomers").newest_first().values_list("pk", flat=True)
         for windows in [(5, 10), (1, 2), ()]:
             monkeypatch.setattr(search, "WINDOWS", windows)
-            assert search.candidate_ids(published, "newcomers") == list(newest[:3])
+            assert search.find_candidates(published, "newcomers", False) == list(newest[:3])
 
     def test_common_word_ranks_only_the_newest_candidates(self, client, seeded, monkeypatch):
         monkeypatch.setattr(search, "CANDIDATES", 3)
@@ -215,3 +215,27 @@ class TestWordlessQueryOnTheSQLiteFallback:
         assert list(search.by_relevance(published, query)) == list(published.newest_first())
         assert not search.matching(published, query).exists()
         assert search.candidate_ids(published, query) == []
+
+
+def test_a_repeated_search_reuses_its_candidates(client, seeded, django_assert_num_queries):
+    """The candidates cost most of a common word's search: found once per publication."""
+    client.get("/en/practices/", {"q": "newcomers"})
+    published = PromisingPractice.objects.published()
+    with django_assert_num_queries(0):
+        assert search.candidate_ids(published, "newcomers")
+    with django_assert_num_queries(0):
+        assert search.candidate_ids(published, "NEWCOMERS\x00")
+
+
+def test_a_search_finds_what_was_published_after_it_was_last_made(client, seeded):
+    assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == []
+    make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
+    assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == ["Zeppelin rides"]
+
+
+def test_cached_candidates_never_show_a_practice_unpublished_since(client, seeded):
+    make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
+    assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == ["Zeppelin rides"]
+    # A bulk update sends no signal: the publication version stays, the candidates too.
+    PromisingPractice.objects.filter(title_en="Zeppelin rides").update(status="archived")
+    assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == []
