@@ -13,7 +13,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -71,7 +73,15 @@ class Choice:
     value: str  # as it appears in the URL
     label: str
     condition: Q
-    bit: int | None = None  # for themes and client groups: the bit on the practice row
+    bit: int | None = None  # for bit columns (themes, client groups, principles): the bit
+    column: str = ""  # the practice column `condition` tests
+    wanted: object = None  # the value `condition` wants in it (unless a bit)
+
+    def as_sql(self, quote):
+        """`condition` as SQL over a row set with the practice's column names, and its param."""
+        if self.bit is not None:
+            return f"({quote(self.column)} & %s) > 0", 1 << self.bit
+        return f"{quote(self.column)} = %s", self.wanted
 
 
 @dataclass
@@ -85,12 +95,20 @@ class Facet:
         return next((c for c in self.choices if c.value == value), None)
 
 
+def equal_choice(value, label, column, wanted):
+    return Choice(value, label, Q(**{column: wanted}), column=column, wanted=wanted)
+
+
+def bit_choice(value, label, column, bit):
+    return Choice(value, label, has_bit(column, bit), bit, column)
+
+
 def text_choices(column, choices):
-    return [Choice(value, label, Q(**{column: value})) for value, label in choices]
+    return [equal_choice(value, label, column, value) for value, label in choices]
 
 
 def bit_choices(column, rows):
-    return [Choice(row.slug, row.name, has_bit(column, row.bit), row.bit) for row in rows]
+    return [bit_choice(row.slug, row.name, column, row.bit) for row in rows]
 
 
 WHERE = pgettext_lazy("filter group", "Where")
@@ -107,14 +125,14 @@ def build_facets():
             "region",
             pgettext_lazy("practice filter", "IRCC region"),
             WHERE,
-            [Choice(r.code, r.name, Q(region_id=r.pk)) for r in regions],
+            [equal_choice(r.code, r.name, "region_id", r.pk) for r in regions],
         ),
         Facet(
             "province",
             pgettext_lazy("practice filter", "Province or territory"),
             WHERE,
             sorted(
-                (Choice(p.code, p.name, Q(province_id=p.pk)) for p in provinces),
+                (equal_choice(p.code, p.name, "province_id", p.pk) for p in provinces),
                 key=lambda c: str(c.label),
             ),
         ),
@@ -140,7 +158,7 @@ def build_facets():
             "principle",
             pgettext_lazy("practice filter", "IRCC foundational principle"),
             WHAT,
-            [Choice(p, p.label, has_bit("principle_bits", Principle.bit(p))) for p in Principle],
+            [bit_choice(p, p.label, "principle_bits", Principle.bit(p)) for p in Principle],
         ),
         Facet(
             "kind",
@@ -177,25 +195,41 @@ def build_facets():
             pgettext_lazy("practice filter", "Available in"),
             HOW,
             [
-                Choice("en", _("English"), Q(has_en=True)),
-                Choice("fr", _("French"), Q(has_fr=True)),
+                equal_choice("en", _("English"), "has_en", True),
+                equal_choice("fr", _("French"), "has_fr", True),
             ],
         ),
     ]
 
 
 def count_all(queryset, facets):
-    """{param: {value: count}} for `facets` over `queryset`, plus the total, in one query."""
-    aggregates = {"total": Count("pk")}
-    for facet in facets:
-        for i, choice in enumerate(facet.choices):
-            aggregates[f"f_{facet.param}_{i}"] = Count("pk", filter=choice.condition)
-    row = queryset.order_by().aggregate(**aggregates)
-    counts = {
-        facet.param: {c.value: row[f"f_{facet.param}_{i}"] for i, c in enumerate(facet.choices)}
-        for facet in facets
-    }
-    counts["_total"] = row["total"]
+    """{param: {value: count}} for `facets` over `queryset`, plus the total, in one query.
+
+    The query is written here from each choice's column: as eighty filtered aggregates
+    through the ORM it cost some 10 ms of Python on every keyword search, more than it runs.
+    """
+    choices = [(facet.param, choice) for facet in facets for choice in facet.choices]
+    columns = sorted({choice.column for _param, choice in choices})
+    try:
+        rows, params = queryset.order_by().values(*columns).query.sql_with_params()
+    except EmptyResultSet:
+        rows, params = None, ()
+    counts = {facet.param: dict.fromkeys((c.value for c in facet.choices), 0) for facet in facets}
+    counts["_total"] = 0
+    if rows is None:
+        return counts
+    quote = connection.ops.quote_name
+    tests = [choice.as_sql(quote) for _param, choice in choices]
+    filtered = ", ".join(f"COUNT(*) FILTER (WHERE {sql})" for sql, _value in tests)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), {filtered} FROM ({rows}) AS result",  # noqa: S608 - our columns
+            [*(value for _sql, value in tests), *params],
+        )
+        total, *found = cursor.fetchone()
+    for (param, choice), number in zip(choices, found, strict=True):
+        counts[param][choice.value] = number
+    counts["_total"] = total
     return counts
 
 

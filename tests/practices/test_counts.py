@@ -1,0 +1,43 @@
+"""Facet counts: the hand-written count query agrees with the ORM, choice by choice."""
+
+import pytest
+
+from practices import catalogue, search
+from practices.models import PromisingPractice, Status
+from tests.practices.conftest import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+def orm_counts(queryset, facets):
+    return {
+        facet.param: {c.value: queryset.filter(c.condition).count() for c in facet.choices}
+        for facet in facets
+    }
+
+
+@pytest.mark.parametrize(
+    "narrow",
+    [
+        lambda published: published,
+        lambda published: published.filter(region__code="prairies_north", kind="innovation"),
+        lambda published: search.among(search.candidate_ids(published, "newcomers")),
+        lambda published: search.among([]),
+        lambda published: published.none(),
+    ],
+    ids=["everything", "two filters", "a keyword's candidates", "no candidates", "none"],
+)
+def test_every_count_matches_the_orm(seeded, narrow):
+    make_practice(title_en="English only", title_fr="", themes=("women", "housing"))
+    facets = catalogue.build_facets()
+    queryset = narrow(PromisingPractice.objects.published())
+    counts = catalogue.count_all(queryset, facets)
+    assert counts.pop("_total") == queryset.count()
+    assert counts == orm_counts(queryset, facets)
+
+
+def test_a_draft_is_never_counted(seeded):
+    make_practice(title_en="Draft", status=Status.DRAFT, themes=("women",))
+    facets = catalogue.build_facets()
+    counts = catalogue.count_all(PromisingPractice.objects.published(), facets)
+    assert counts["_total"] == 18
