@@ -78,6 +78,14 @@ LABELS = {
 IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
 
 
+def label_of(key):
+    """What people call a content key: "description_fr" is "How it works (in French)"."""
+    name, _sep, lang = key.rpartition("_")
+    if lang in LANGS and name in TRANSLATED:
+        return f"{LABELS[name]} ({IN_LANGUAGE[lang]})"
+    return str(LABELS.get(key, key))
+
+
 def text_keys():
     return [f"{name}_{lang}" for name in TRANSLATED for lang in LANGS]
 
@@ -154,8 +162,7 @@ def changes(before, after):
             key = f"{name}_{lang}"
             old, new = before.get(key) or "", after.get(key) or ""
             if old != new:
-                label = f"{LABELS[name]} ({IN_LANGUAGE[lang]})"
-                result.append(Change(label, old, new, word_diff(old, new)))
+                result.append(Change(label_of(key), old, new, word_diff(old, new)))
     for name in (*PLAIN, *RELATED, *MANY, "principles"):
         old, new = _shown(name, before.get(name), names), _shown(name, after.get(name), names)
         if old != new:

@@ -22,6 +22,7 @@ from practices.models import (
     Theme,
 )
 from submissions.content import IN_LANGUAGE, LANGS, TRANSLATED
+from submissions.privacy import looks_private
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
 LIMITS = {
@@ -72,8 +73,6 @@ REQUIRED_TO_SUBMIT = ("kind", "stage", "origin", "delivery_mode", "evidence_leve
 
 # A tag (<b>, </div>, <img ...>) but not a Markdown autolink such as <https://example.org>.
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^>]*)?/?\s*>|<!--|javascript:", re.I)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-PHONE = re.compile(r"(?<!\d)(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)")
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().-]{7,25}(\s*(x|ext\.?|poste)\s*\d{1,6})?$",
     _("Enter a phone number such as 867-555-0142 or +1 867 555 0142, ext. 12."),
@@ -98,11 +97,6 @@ def no_html(value):
             _("Remove the HTML: write plain text or Markdown (for example **bold**)."),
             code="html",
         )
-
-
-def private_details(text):
-    """True when text looks like it holds someone's email address or phone number."""
-    return bool(text and (EMAIL.search(text) or PHONE.search(text)))
 
 
 class PracticeForm(forms.Form):
@@ -177,8 +171,9 @@ class PracticeForm(forms.Form):
     )
     confirm_no_private_details = forms.BooleanField(
         label=_(
-            "I confirm the email addresses and phone numbers in the text are a program's public "
-            "contacts, not a client's or a colleague's private details."
+            "I confirm the details flagged in the text (email addresses, phone numbers, postal "
+            "codes, long numbers) are a program's public information, not a person's private "
+            "details."
         ),
         required=False,
     )
@@ -251,28 +246,29 @@ class PracticeForm(forms.Form):
     def check_private_details(self, data):
         if data.get("confirm_no_private_details"):
             return
-        flagged = [
-            name
-            for name, value in data.items()
-            if isinstance(value, str) and not name.startswith("contact_") and private_details(value)
-        ]
-        for name in flagged:
+        for name, kinds in self.private_details(data):
             self.add_error(
                 name,
                 _(
-                    "This looks like it holds an email address or a phone number. Practices "
-                    "describe programs, never clients: remove personal details, or confirm below "
-                    "that they are a program's public contact."
-                ),
+                    "This looks like it holds %(kinds)s. Practices describe programs, never "
+                    "clients: remove personal details, or confirm below that they are a "
+                    "program's public information."
+                )
+                % {"kinds": ", ".join(str(kind) for kind in kinds)},
             )
 
-    def private_detail_warnings(self):
-        """Fields that seem to hold private details, for a warning while drafting."""
+    @staticmethod
+    def private_details(data):
+        """[(field name, kinds of details)] for the texts outside the contact section."""
         return [
-            self[name].label
-            for name, value in self.cleaned_data.items()
-            if isinstance(value, str) and not name.startswith("contact_") and private_details(value)
+            (name, looks_private(value))
+            for name, value in data.items()
+            if isinstance(value, str) and not name.startswith("contact_") and looks_private(value)
         ]
+
+    def private_detail_warnings(self):
+        """Labels of the fields that seem to hold private details, for a warning on a draft."""
+        return [self[name].label for name, _kinds in self.private_details(self.cleaned_data)]
 
     def content(self):
         """The cleaned data as JSON-ready content."""

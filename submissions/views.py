@@ -137,8 +137,8 @@ def _write(request, submission, practice):
     if warnings:
         messages.warning(
             request,
-            _("Saved, but check these fields: they seem to hold an email address or a phone "
-              "number, and practices never name clients: %(fields)s.")
+            _("Saved, but check these fields: they seem to hold personal details, and practices "
+              "never name clients: %(fields)s.")
             % {"fields": ", ".join(str(w) for w in warnings)},
         )  # fmt: skip
     else:
@@ -282,6 +282,10 @@ def review_detail(request, pk):
         "submission": submission,
         "form": form,
         "can_decide": submission.state == Status.SUBMITTED,
+        "private": [
+            (practice_content.label_of(key), kinds)
+            for key, kinds in PracticeForm.private_details(submission.content)
+        ],
         "preview": practice_content.display(submission.content),
         "changes": practice_content.changes(before, submission.content) if before else None,
         "before_label": before_label,

@@ -238,3 +238,15 @@ def test_publishing_an_edit_keeps_adaptations_counted_meanwhile(editor, author, 
     lifecycle.move(edit, Status.PUBLISHED, editor)
     practice.refresh_from_db()
     assert practice.adaptation_count == 3
+
+
+def test_the_editor_is_warned_of_personal_details_the_author_confirmed(
+    client_for, editor, author, form_data
+):
+    data = {**form_data, "outcomes_fr": "Appelez Marc au 867-555-0199.", "action": "send"}
+    data["confirm_no_private_details"] = "on"
+    client_for(author).post(url("new", "fr"), data)
+    submission = Submission.objects.get()
+    page = client_for(editor).get(url("review", pk=submission.pk)).content.decode()
+    assert "Check for personal details before publishing" in page
+    assert "Results (in French): a phone number" in page

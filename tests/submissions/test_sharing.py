@@ -165,7 +165,9 @@ def test_private_details_in_the_text_need_a_confirmation(client_for, author, for
     client = client_for(author)
     data = {**form_data, "outcomes_fr": "La cliente (marie.t@gmail.com, 867-555-0199) a trouvé."}
     response = post(client, data, "send")
-    assert "adresse courriel ou un numéro de téléphone" in response.content.decode()
+    assert (
+        "semble contenir une adresse courriel, un numéro de téléphone" in response.content.decode()
+    )
     assert not Submission.objects.exists()
 
     response = post(client, {**data, "confirm_no_private_details": "on"}, "send")
@@ -256,3 +258,23 @@ def test_my_submissions_does_not_grow_queries_with_the_list(
         post(client, {**form_data, "title_fr": f"Pratique {number}"}, "save")
     with django_assert_max_num_queries(6):
         assert client.get(url("mine")).content.decode().count("<h2>") == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Son NAS est 046 454 286.", "un long numéro"),
+        ("Elle habite au X0E 0T0, près du lac.", "un code postal"),
+        ("Dossier 20231187654 ouvert en mars.", "un long numéro"),
+    ],
+)
+def test_other_personal_details_are_flagged_too(client_for, author, form_data, text, kind):
+    response = post(client_for(author), {**form_data, "lessons_fr": text}, "send")
+    assert f"semble contenir {kind}" in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_figures_and_years_are_not_taken_for_personal_details(client_for, author, form_data):
+    data = {**form_data, "outcomes_fr": "En 2024, 1 250 visites et 35 000 $ de budget."}
+    post(client_for(author), data, "send")
+    assert Submission.objects.get().state == Status.SUBMITTED
