@@ -148,8 +148,9 @@ def find_candidates(queryset, text, narrowed):
 
 
 class AnyOf(Lookup):
-    """`pk__any_of=[...]`: one array parameter on PostgreSQL (`= ANY(%s)`), where a thousand
-    `IN` placeholders cost more to build than the query takes to run."""
+    """`pk__any_of=[...]`: one array parameter on PostgreSQL (`= ANY(%s::bigint[])`), where a
+    thousand `IN` placeholders cost more to build than the query takes to run. The array goes
+    as its text: psycopg adapting a thousand ints one by one took about 1 ms a query."""
 
     lookup_name = "any_of"
     prepare_rhs = False
@@ -158,7 +159,7 @@ class AnyOf(Lookup):
         lhs, params = self.process_lhs(compiler, connection)
         values = [int(v) for v in self.rhs]
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", [*params, values]
+            return f"{lhs} = ANY(%s::bigint[])", [*params, f"{{{','.join(map(str, values))}}}"]
         if not values:
             return "1 = 0", params
         return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*params, *values]
