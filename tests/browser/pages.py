@@ -79,8 +79,37 @@ def filtered_practice_list():
     return named("practice_list", query=urlencode(query))()
 
 
+def submission(state, review=False):
+    """A demo submission in `state`: its author's page, or the editor's review page."""
+
+    def url():
+        from submissions.models import Submission
+
+        found = Submission.objects.filter(state=state).order_by("pk").first()
+        assert found is not None, f"the demo data has no submission in state {state}"
+        name = "submissions:review" if review else "submissions:detail"
+        return reverse(name, kwargs={"pk": found.pk})
+
+    return url
+
+
+def practice_page(url_name, one_language=False):
+    """A page about the first published (one-language) practice: translate, adapt."""
+
+    def url():
+        from practices.models import PromisingPractice
+
+        published = PromisingPractice.objects.published().order_by("pk")
+        if one_language:
+            published = published.exclude(has_en=True, has_fr=True)
+        return reverse(url_name, kwargs={"pk": published.first().pk})
+
+    return url
+
+
 MEMBER = "member@demo.example"  # demo accounts (workinggroup.demo)
 EDITOR = "editor@demo.example"
+SECTOR = "sector@demo.example"
 
 PAGE_TYPES = [
     PageType("home", named("home")),
@@ -103,4 +132,18 @@ PAGE_TYPES = [
     PageType("moderation-log", named("discussions:moderation_log"), user=EDITOR),
     PageType("open-data", named("open_data")),
     PageType("open-data-api", named("open_data_api_docs")),
+    PageType("share-with-errors", named("submissions:new"), submit_empty_form, SECTOR),
+    PageType("my-submissions", named("submissions:mine"), user=SECTOR),
+    PageType("submission-sent-back", submission("changes_requested"), user=MEMBER),
+    PageType("review-queue", named("submissions:review_queue"), user=EDITOR),
+    PageType("review-submission", submission("submitted", review=True), user=EDITOR),
+    PageType("translation-queue", named("submissions:translation_queue"), user=MEMBER),
+    PageType("translate", practice_page("submissions:translate", one_language=True), user=MEMBER),
+    PageType(
+        "adaptation-with-errors",
+        practice_page("adaptations:new"),
+        submit_empty_form,
+        MEMBER,
+    ),
+    PageType("out-of-date-reports", named("adaptations:report_list"), user=EDITOR),
 ]
