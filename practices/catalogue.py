@@ -6,9 +6,11 @@ and the keyword, so picking another region shows how many results that region wo
 Counting the whole published set (or the set behind one filter) takes a few hundred
 milliseconds at 100,000 practices, and those sets change only when something is published: such
 counts are cached under the catalogue's publication version, which every change to a practice
-bumps. Narrower sets (a keyword, or two or more filters) are counted live, in one query.
+bumps. Narrower sets (a keyword, or two or more filters) are counted when first asked for, in
+one query, and kept under the same version, keyed by that query.
 """
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 
@@ -202,13 +204,19 @@ def build_facets():
     ]
 
 
-def count_all(queryset, facets):
+def count_all(queryset, facets, cached=False):
     """{param: {value: count}} for `facets` over `queryset`, plus the total, in one query.
 
     The query is written here from each choice's column: as eighty filtered aggregates
     through the ORM it cost some 10 ms of Python on every keyword search, more than it runs.
+    `cached`: kept under the publication version, keyed by that query (a search paged or
+    asked in the other language counts the same set again).
     """
-    choices = [(facet.param, choice) for facet in facets for choice in facet.choices]
+    # In a fixed order (not the labels' order, which follows the language): one cache key.
+    choices = sorted(
+        ((facet.param, choice) for facet in facets for choice in facet.choices),
+        key=lambda pair: (pair[0], pair[1].value),
+    )
     columns = sorted({choice.column for _param, choice in choices})
     try:
         rows, params = queryset.order_by().values(*columns).query.sql_with_params()
@@ -221,15 +229,23 @@ def count_all(queryset, facets):
     quote = connection.ops.quote_name
     tests = [choice.as_sql(quote) for _param, choice in choices]
     filtered = ", ".join(f"COUNT(*) FILTER (WHERE {sql})" for sql, _value in tests)
+    sql = f"SELECT COUNT(*), {filtered} FROM ({rows}) AS result"  # noqa: S608 - our columns
+    params = [*(value for _sql, value in tests), *params]
+    key = None
+    if cached:
+        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+        key = f"practices:counts:{publication_version()}:{digest}"
+        found = cache.get(key)
+        if found is not None:
+            return found
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*), {filtered} FROM ({rows}) AS result",  # noqa: S608 - our columns
-            [*(value for _sql, value in tests), *params],
-        )
+        cursor.execute(sql, params)
         total, *found = cursor.fetchone()
     for (param, choice), number in zip(choices, found, strict=True):
         counts[param][choice.value] = number
     counts["_total"] = total
+    if key:
+        cache.set(key, counts, CACHE_SECONDS)
     return counts
 
 
@@ -267,7 +283,8 @@ def facet_counts(facets, selection, narrowed=None):
     if narrowed is None and len(selection) <= 1:
         counts.update(cached_counts(facets, selection))
     else:
-        counts.update(count_all(result_set([c.condition for c in selection.values()]), unselected))
+        conditions = [c.condition for c in selection.values()]
+        counts.update(count_all(result_set(conditions), unselected, cached=True))
     for facet in facets:
         if facet.param not in selection:
             continue
@@ -276,7 +293,8 @@ def facet_counts(facets, selection, narrowed=None):
             counts[facet.param] = cached_counts(facets, others)[facet.param]
         else:
             conditions = [c.condition for c in others.values()]
-            counts[facet.param] = count_all(result_set(conditions), [facet])[facet.param]
+            found = count_all(result_set(conditions), [facet], cached=True)
+            counts[facet.param] = found[facet.param]
     return counts, counts.pop("_total")
 
 

@@ -41,3 +41,24 @@ def test_a_draft_is_never_counted(seeded):
     facets = catalogue.build_facets()
     counts = catalogue.count_all(PromisingPractice.objects.published(), facets)
     assert counts["_total"] == 18
+
+
+def test_a_search_asked_again_is_counted_from_the_cache(client, seeded):
+    """Paging a search, or asking it in the other language, counts the same sets again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    params = {"q": "newcomers", "region": "prairies_north", "kind": "innovation"}
+    client.get("/en/practices/", params)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/fr/pratiques/", params)
+    assert not [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+
+
+def test_the_counts_of_a_search_follow_a_new_publication(client, seeded):
+    from tests.practices.test_catalogue_list import option
+
+    params = {"q": "zeppelin", "kind": "innovation"}
+    assert option(client.get("/en/practices/", params), "region", "bc_yukon").endswith("(0)")
+    make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
+    assert option(client.get("/en/practices/", params), "region", "bc_yukon").endswith("(1)")
