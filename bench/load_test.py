@@ -4,9 +4,12 @@
     .venv/bin/python bench/load_test.py postgres://postgres@127.0.0.1:5432/portal_load
 
 For each page (home, list, search, detail) in turn: a warm-up, then `--users` threads that each
-send requests one after another (no think time) for `--duration` seconds over loopback. Prints
-and writes to bench/results/load.md the requests per second and the 50th/95th/99th percentile
-latency of each page. Only the standard library: one thread per user, http.client.
+send requests for `--duration` seconds over loopback, pausing between two requests as a person
+reading the page would (`--think`, seconds: a random pause between its two bounds, 1 to 5 by
+default, as in Locust's examples; `--think 0 0` sends them back to back, which measures how much
+the server can take rather than what people wait). Prints and writes to bench/results/load.md
+the requests per second and the 50th/95th/99th percentile latency of each page. Only the
+standard library: one thread per user, http.client.
 It never creates data: the database must already hold the practices to measure against.
 """
 
@@ -14,6 +17,7 @@ import argparse
 import http.client
 import os
 import platform
+import random
 import secrets
 import socket
 import subprocess
@@ -116,14 +120,16 @@ def get(connection, path):
     return response.status, len(body)
 
 
-def hammer(port, paths, users, seconds):
-    """`users` threads, each sending requests back to back for `seconds`; latencies in ms."""
+def hammer(port, paths, users, seconds, think=(0, 0)):
+    """`users` threads, each sending requests for `seconds`, pausing a random time between the
+    `think` bounds after each answer; latencies in ms."""
     latencies, failures = [], []
     lock = threading.Lock()
     start = threading.Barrier(users + 1)
 
     def user(number):
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
+        pauses = random.Random(number)  # noqa: S311 - think times, not secrets
         mine, bad = [], []
         start.wait()
         stop = time.monotonic() + seconds
@@ -141,6 +147,8 @@ def hammer(port, paths, users, seconds):
             mine.append((time.perf_counter() - began) * 1000)
             if status != 200:
                 bad.append(f"{path}: HTTP {status}")
+            if think[1]:
+                time.sleep(min(pauses.uniform(*think), max(0, stop - time.monotonic())))
         with lock:
             latencies.extend(mine)
             failures.extend(bad)
@@ -185,7 +193,7 @@ def report(rows, settings):
         "",
         f"gunicorn with {settings['workers']} sync workers, production settings (DEBUG=0), "
         f"{settings['cache']}; PostgreSQL with {settings['practices']} published practices. "
-        f"{settings['users']} concurrent users with no think time, {settings['duration']} s per "
+        f"{settings['users']} concurrent users {settings['think']}, {settings['duration']} s per "
         f"page after a {settings['warmup']} s warm-up, on loopback, pages in "
         f"`/{settings['language']}/`. Target: 95th percentile under {TARGET_P95_MS} ms.",
         "",
@@ -217,6 +225,14 @@ def parse(argv):
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=float, default=20, help="seconds measured per page")
     parser.add_argument("--warmup", type=float, default=3, help="seconds before measuring")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(1.0, 5.0),
+        metavar=("MIN", "MAX"),
+        help="seconds a user pauses between two pages (random between MIN and MAX); 0 0: none",
+    )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--pages", default=",".join(PAGES), help=f"among {','.join(PAGES)}")
     parser.add_argument("--language", default="en", choices=["en", "fr"])
@@ -246,8 +262,10 @@ def main(argv=None):
     try:
         for page in args.pages:
             if args.warmup:
-                hammer(port, paths[page], args.users, args.warmup)
-            latencies, failed, elapsed = hammer(port, paths[page], args.users, args.duration)
+                hammer(port, paths[page], args.users, args.warmup, args.think)
+            latencies, failed, elapsed = hammer(
+                port, paths[page], args.users, args.duration, args.think
+            )
             if not latencies:
                 sys.exit(f"{page}: no request succeeded ({failed[:3]})")
             rows.append(summarise(page, latencies, failed, elapsed))
@@ -270,6 +288,11 @@ def main(argv=None):
         "cache": f"Redis cache ({args.redis_url})" if args.redis_url else "in-memory cache",
         "practices": practices,
         "users": args.users,
+        "think": (
+            f"each pausing {args.think[0]:g} to {args.think[1]:g} s between two pages"
+            if args.think[1]
+            else "with no think time (requests back to back)"
+        ),
         "duration": args.duration,
         "warmup": args.warmup,
         "language": args.language,

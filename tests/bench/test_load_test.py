@@ -48,6 +48,7 @@ def test_load_test_runs_gunicorn_and_writes_the_figures(tmp_path):
     pages = pages_that_exist()
     command = [sys.executable, "bench/load_test.py", url, "--pages", pages]
     command += ["--users", "4", "--duration", "1", "--warmup", "0", "--workers", "2"]
+    command += ["--think", "0", "0.2"]
     done = subprocess.run(  # noqa: S603 - our own script
         [*command, "--output", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=180
     )
