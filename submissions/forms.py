@@ -285,11 +285,6 @@ class PracticeForm(forms.Form):
                 out[name] = value if value is not None else ""
         return out
 
-    @classmethod
-    def initial_from(cls, content):
-        initial = dict(content)
-        return initial
-
 
 class DecisionForm(forms.Form):
     DECISIONS = [
