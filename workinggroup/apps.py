@@ -7,14 +7,23 @@ class WorkingGroupConfig(AppConfig):
     verbose_name = _("Working group and organizations")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from workinggroup import directory
         from workinggroup.models import Community, Organization
 
-        for model in (Organization, Community):
-            post_save.connect(directory.changed, sender=model, dispatch_uid=f"dir-save-{model}")
-            post_delete.connect(directory.changed, sender=model, dispatch_uid=f"dir-del-{model}")
+        post_save.connect(directory.changed, sender=Organization, dispatch_uid="dir-save-org")
+        post_delete.connect(directory.changed, sender=Organization, dispatch_uid="dir-del-org")
+        # A community's size class is copied onto the organizations serving it.
+        post_save.connect(
+            directory.community_saved, sender=Community, dispatch_uid="dir-save-community"
+        )
+        pre_delete.connect(
+            directory.community_deleting, sender=Community, dispatch_uid="dir-deleting-community"
+        )
+        post_delete.connect(
+            directory.community_deleted, sender=Community, dispatch_uid="dir-del-community"
+        )
         m2m_changed.connect(
-            directory.changed, sender=Organization.communities.through, dispatch_uid="dir-m2m"
+            directory.links_changed, sender=Organization.communities.through, dispatch_uid="dir-m2m"
         )

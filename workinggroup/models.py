@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +164,21 @@ SERVICE_LANGUAGES = {
     "vi": _("Vietnamese"),
 }
 
+# The directory filters on bit sets kept on each organization (see `Organization.language_bits`
+# and `size_class_bits`): bit i stands for the i-th code below. Append new codes at the end, and
+# recompute the bits of existing rows (`Organization.refresh_directory_bits()`) in a migration.
+LANGUAGE_BITS = {code: 1 << i for i, code in enumerate(SERVICE_LANGUAGES)}
+SIZE_CLASS_BITS = {value: 1 << i for i, value in enumerate(SizeClass.values)}
+
+
+def language_bits(codes):
+    """The bit set of the directory's languages among `codes` (other codes have no bit)."""
+    bits = 0
+    for code in codes or ():
+        bits |= LANGUAGE_BITS.get(code, 0)
+    return bits
+
+
 _PHONE = re.compile(r"^\+?[\d\s().-]+?(\s*(ext\.?|x|poste)\s*\d{1,6})?$", re.IGNORECASE)
 _EXTENSION = re.compile(r"(ext\.?|x|poste)\s*\d{1,6}$", re.IGNORECASE)
 
@@ -278,6 +293,12 @@ class Organization(models.Model):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Made-up data for trying the portal.")
     )
+    # Copies for the directory's filters and counts, so that they read one row per organization:
+    # `languages` as bits (LANGUAGE_BITS), set on save; the size classes of the communities
+    # served (SIZE_CLASS_BITS), set when communities are linked or change (apps.py). Paths that
+    # skip save() or the m2m signals (bulk_create, update) call `refresh_directory_bits()`.
+    language_bits = models.IntegerField(default=0, editable=False)
+    size_class_bits = models.SmallIntegerField(default=0, editable=False)
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -289,13 +310,55 @@ class Organization(models.Model):
         indexes = [
             models.Index(fields=["name_en", "id"], name="org_name_en_idx"),
             models.Index(fields=["name_fr", "id"], name="org_name_fr_idx"),
+            # Everything the directory's counts read: they scan this index, not the table.
+            models.Index(
+                fields=["province", "francophone_minority", "size_class_bits", "language_bits"],
+                name="org_directory_facets_idx",
+            ),
         ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.language_bits = language_bits(self.languages)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "languages" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "language_bits"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("organization_detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def refresh_directory_bits(cls, ids=None, *, languages=True):
+        """Recompute the bit sets of organizations `ids` (all if None) from their languages and
+        the communities they serve: two queries (one if `languages` is False)."""
+        organizations = cls.objects.all() if ids is None else cls.objects.filter(pk__in=ids)
+        if languages:
+            changed = []
+            for organization in organizations.only("pk", "languages", "language_bits"):
+                bits = language_bits(organization.languages)
+                if bits != organization.language_bits:
+                    organization.language_bits = bits
+                    changed.append(organization)
+            cls.objects.bulk_update(changed, ["language_bits"], batch_size=1000)
+        # SUM of the distinct bits is their OR (SQLite has no bit_or).
+        bit = models.Case(
+            *[
+                models.When(community__size_class=value, then=models.Value(bit))
+                for value, bit in SIZE_CLASS_BITS.items()
+            ],
+            default=models.Value(0),
+        )
+        served = (
+            cls.communities.through.objects.filter(organization_id=models.OuterRef("pk"))
+            .order_by()
+            .values("organization_id")
+            .annotate(bits=models.Sum(bit, distinct=True))
+            .values("bits")
+        )
+        organizations.update(size_class_bits=Coalesce(models.Subquery(served), models.Value(0)))
 
     def clean(self):
         if not self.languages:
