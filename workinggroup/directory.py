@@ -147,29 +147,44 @@ def cached_facet_counts(filters, *, regions, provinces):
 
 def facet_counts(filters, *, regions, provinces):
     """{"region": {code: n}, "province": {code: n}, "size": {...}, "language": {...},
-    "francophone": n}, in one query written by hand (the ORM takes longer to build its 38
-    conditional aggregates than the database takes to compute them)."""
+    "francophone": n}, in one pass over the organizations (an index-only scan on PostgreSQL).
+
+    One query written by hand: the ORM takes longer to build 38 conditional aggregates than the
+    database takes to compute them. With two filters or more, each row's tests (its filters'
+    and its options') are computed once in a subquery that PostgreSQL may not flatten (OFFSET
+    0), and the aggregates only combine those booleans; repeating the tests in each of the 38
+    aggregates took three times as long."""
     conditions = _sql_conditions(filters, regions=regions, provinces=provinces)
+    # Per-row tests, by name: the facets' filters, then the options of each facet.
+    tests = {f"ok_{facet}": condition for facet, condition in conditions.items()}
+    options = {"place": [], "size": [], "language": [], "francophone": []}
+    for p in provinces:
+        options["place"].append((f"p_{p.pk:d}", f"province_id = {p.pk:d}"))
+    for i, bit in enumerate(SIZE_CLASS_BITS.values()):
+        options["size"].append((f"s_{i}", f"(size_class_bits & {bit:d}) <> 0"))
+    for i, bit in enumerate(LANGUAGE_BITS.values()):
+        options["language"].append((f"l_{i}", f"(language_bits & {bit:d}) <> 0"))
+    options["francophone"].append(("fr", FRANCOPHONE))
+    fence = len(conditions) > 1 and connection.vendor == "postgresql"
+    if fence:
+        tests.update((name, test) for facet in options.values() for name, test in facet)
 
-    def count(facet, option):
-        where = " AND ".join([option, *(c for name, c in conditions.items() if name != facet)])
-        return f"COUNT(*) FILTER (WHERE {where})"
+    def test(name, inline):
+        return name if fence and name in tests else inline
 
-    columns = [count("place", f"province_id = {p.pk:d}") for p in provinces]
-    columns += [count("size", f"(size_class_bits & {b:d}) <> 0") for b in SIZE_CLASS_BITS.values()]
-    columns += [count("language", f"(language_bits & {b:d}) <> 0") for b in LANGUAGE_BITS.values()]
-    columns.append(count("francophone", FRANCOPHONE))
-    # Only the organizations some count needs: those failing at most one facet's filters.
-    where = ""
-    if len(conditions) > 1:
-        where = " WHERE " + " OR ".join(
-            "(" + " AND ".join(c for name, c in conditions.items() if name != facet) + ")"
-            for facet in conditions
-        )
     table = connection.ops.quote_name(Organization._meta.db_table)
+    columns = []
+    for facet, choices in options.items():
+        others = [test(f"ok_{f}", c) for f, c in conditions.items() if f != facet]
+        for name, inline in choices:
+            columns.append(f"COUNT(*) FILTER (WHERE {' AND '.join([test(name, inline), *others])})")
+    source = table
+    if fence:
+        computed = ", ".join(f"{sql} AS {name}" for name, sql in tests.items())
+        source = f"(SELECT {computed} FROM {table} OFFSET 0) AS tests"  # noqa: S608
     with connection.cursor() as cursor:
         # Only integers from the database and constants go into the text: nothing typed.
-        cursor.execute(f"SELECT {', '.join(columns)} FROM {table}{where}")  # noqa: S608
+        cursor.execute(f"SELECT {', '.join(columns)} FROM {source}")  # noqa: S608
         totals = iter(cursor.fetchone())
 
     by_province = {p.pk: next(totals) for p in provinces}
