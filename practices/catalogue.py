@@ -12,7 +12,9 @@ one query, and kept under the same version, keyed by that query.
 
 import hashlib
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -38,6 +40,23 @@ from workinggroup.models import ProvinceTerritory, Region, SizeClass
 
 VERSION_KEY = "practices:publication-version"
 CACHE_SECONDS = 24 * 3600
+# The practice columns the filters test: fetched with a search's candidates, so that their
+# counts are made in Python, with no query (count_rows).
+COUNTED_COLUMNS = (
+    "region_id",
+    "province_id",
+    "size_class",
+    "theme_bits",
+    "client_group_bits",
+    "principle_bits",
+    "kind",
+    "delivery_mode",
+    "origin",
+    "evidence_level",
+    "stage",
+    "has_en",
+    "has_fr",
+)
 
 
 def publication_version():
@@ -74,16 +93,29 @@ def publication_changed():
 class Choice:
     value: str  # as it appears in the URL
     label: str
-    condition: Q
+    column: str  # the practice column the choice tests
+    wanted: object = None  # the value it wants in it (unless a bit)
     bit: int | None = None  # for bit columns (themes, client groups, principles): the bit
-    column: str = ""  # the practice column `condition` tests
-    wanted: object = None  # the value `condition` wants in it (unless a bit)
+
+    @cached_property
+    def condition(self):
+        """The choice as a queryset filter (built when first asked for: most choices of a
+        page are only shown, and eighty Q objects cost milliseconds on every page)."""
+        if self.bit is not None:
+            return has_bit(self.column, self.bit)
+        return Q(**{self.column: self.wanted})
 
     def as_sql(self, quote):
         """`condition` as SQL over a row set with the practice's column names, and its param."""
         if self.bit is not None:
             return f"({quote(self.column)} & %s) > 0", 1 << self.bit
         return f"{quote(self.column)} = %s", self.wanted
+
+    def holds(self, value):
+        """`condition`, tested on the value of its column (as the database gives it)."""
+        if self.bit is not None:
+            return value is not None and value & (1 << self.bit) > 0
+        return value is not None and value == self.wanted
 
 
 @dataclass
@@ -98,11 +130,11 @@ class Facet:
 
 
 def equal_choice(value, label, column, wanted):
-    return Choice(value, label, Q(**{column: wanted}), column=column, wanted=wanted)
+    return Choice(value, label, column, wanted)
 
 
 def bit_choice(value, label, column, bit):
-    return Choice(value, label, has_bit(column, bit), bit, column)
+    return Choice(value, label, column, bit=bit)
 
 
 def text_choices(column, choices):
@@ -249,6 +281,63 @@ def count_all(queryset, facets, cached=False):
     return counts
 
 
+def count_rows(rows, facets):
+    """count_all's {param: {value: count}} for `facets`, from rows (id, *COUNTED_COLUMNS)
+    already fetched (a search's candidates): no query."""
+    position = {column: i for i, column in enumerate(COUNTED_COLUMNS, start=1)}
+    counts = {}
+    for facet in facets:
+        found = counts[facet.param] = {}
+        tallies = {}
+        for choice in facet.choices:
+            column = choice.column
+            if column not in tallies:
+                tallies[column] = Counter(row[position[column]] for row in rows)
+            found[choice.value] = sum(
+                n for value, n in tallies[column].items() if choice.holds(value)
+            )
+    return counts
+
+
+def kept(rows, selection):
+    """The rows (id, *COUNTED_COLUMNS) that every chosen filter of `selection` keeps."""
+    position = {column: i for i, column in enumerate(COUNTED_COLUMNS, start=1)}
+    tests = [(position[c.column], c) for c in selection.values()]
+    return [row for row in rows if all(c.holds(row[i]) for i, c in tests)]
+
+
+def search_counts(facets, selection, text, matched, everywhere):
+    """facet_counts for a keyword search, from its candidates' rows (search.candidate_rows).
+
+    `matched`: the rows of the candidates within the selection (the results); a facet that
+    is not chosen is counted among them. `everywhere`: the rows of the keyword's own
+    candidates (needed only with a selection); a chosen facet's other choices are counted
+    among those of them that the other chosen filters keep (exact below CANDIDATES matches).
+    Kept until the next publication, as the candidates are.
+    """
+    from practices.search import cleaned
+
+    what = [
+        cleaned(text).casefold(),
+        *sorted(f"{p}={c.value}" for p, c in selection.items()),
+        *(f"{f.param}:{','.join(c.value for c in f.choices)}" for f in facets),
+    ]
+    digest = hashlib.sha256("\n".join(what).encode()).hexdigest()[:32]
+    key = f"practices:search-counts:{publication_version()}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = count_rows(matched, [f for f in facets if f.param not in selection])
+        for facet in facets:
+            if facet.param not in selection:
+                continue
+            others = {p: c for p, c in selection.items() if p != facet.param}
+            counts[facet.param] = count_rows(kept(everywhere, others), [facet])[facet.param]
+        counts["_total"] = len(matched)
+        cache.set(key, counts, CACHE_SECONDS)
+    counts = dict(counts)
+    return counts, counts.pop("_total")
+
+
 def cached_counts(facets, selection):
     """Counts of every facet over the published set narrowed by at most one filter."""
     assert len(selection) <= 1
@@ -266,35 +355,27 @@ def cached_counts(facets, selection):
     return counts
 
 
-def facet_counts(facets, selection, narrowed=None):
-    """{param: {value: count}} and the number of results.
-
-    `selection` maps a facet's param to the chosen Choice. `narrowed(conditions)` returns the
-    result set for those filter conditions when a keyword narrows it (None: no keyword).
-    """
-
-    def result_set(conditions):
-        if narrowed is not None:
-            return narrowed(conditions)
-        return PromisingPractice.objects.published().filter(*conditions)
-
+def facet_counts(facets, selection):
+    """{param: {value: count}} and the number of results, with no keyword (a keyword's:
+    search_counts). `selection` maps a facet's param to the chosen Choice."""
     counts = {}
     unselected = [f for f in facets if f.param not in selection]
-    if narrowed is None and len(selection) <= 1:
+    if len(selection) <= 1:
         counts.update(cached_counts(facets, selection))
     else:
+        published = PromisingPractice.objects.published()
         conditions = [c.condition for c in selection.values()]
-        counts.update(count_all(result_set(conditions), unselected, cached=True))
+        counts.update(count_all(published.filter(*conditions), unselected, cached=True))
     for facet in facets:
         if facet.param not in selection:
             continue
         others = {p: c for p, c in selection.items() if p != facet.param}
-        if narrowed is None and len(others) <= 1:
+        if len(others) <= 1:
             counts[facet.param] = cached_counts(facets, others)[facet.param]
         else:
             conditions = [c.condition for c in others.values()]
-            found = count_all(result_set(conditions), [facet], cached=True)
-            counts[facet.param] = found[facet.param]
+            queryset = PromisingPractice.objects.published().filter(*conditions)
+            counts[facet.param] = count_all(queryset, [facet], cached=True)[facet.param]
     return counts, counts.pop("_total")
 
 

@@ -99,7 +99,14 @@ def candidates(queryset, text):
 
 
 def candidate_ids(queryset, text, narrowed=False):
-    """The ids of the CANDIDATES newest matches, as a list, cached until the next publication.
+    """The ids of the CANDIDATES newest matches, as a list, cached until the next publication
+    (see candidate_rows)."""
+    return [row[0] for row in candidate_rows(queryset, text, narrowed)]
+
+
+def candidate_rows(queryset, text, narrowed=False):
+    """(id, *catalogue.COUNTED_COLUMNS) of the CANDIDATES newest matches, cached until the next
+    publication: the catalogue counts its facets from these small columns, with no query.
 
     The same words are searched again and again (paging, other filters' counts, the other
     language: the candidates do not depend on it), and a common word's candidates cost 10 to
@@ -107,25 +114,29 @@ def candidate_ids(queryset, text, narrowed=False):
     """
     if not words(text):
         return []
-    from practices.catalogue import CACHE_SECONDS, publication_version
+    from practices.catalogue import CACHE_SECONDS, COUNTED_COLUMNS, publication_version
 
     try:
         sql = str(queryset.query)
     except EmptyResultSet:
         return []
     # Both searches ignore case (PostgreSQL's configurations, the SQLite copy's lower case).
-    what = f"{sql}\n{cleaned(text).casefold()}\n{narrowed}\n{CANDIDATES}\n{WINDOWS}"
+    what = (
+        f"{sql}\n{cleaned(text).casefold()}\n{narrowed}\n{CANDIDATES}\n{WINDOWS}\n{COUNTED_COLUMNS}"
+    )
     digest = hashlib.sha256(what.encode()).hexdigest()[:32]
     key = f"practices:candidates:{publication_version()}:{digest}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = find_candidates(queryset, text, narrowed)
-        cache.set(key, ids, CACHE_SECONDS)
-    return ids
+    rows = cache.get(key)
+    if rows is None:
+        rows = find_candidates(queryset, text, narrowed, COUNTED_COLUMNS)
+        cache.set(key, rows, CACHE_SECONDS)
+    return rows
 
 
-def find_candidates(queryset, text, narrowed):
-    """PostgreSQL: looking for the newest matches of a common word by walking the date index
+def find_candidates(queryset, text, narrowed, columns=()):
+    """Rows (id, *columns) of the CANDIDATES newest matches (no columns: their ids).
+
+    PostgreSQL: looking for the newest matches of a common word by walking the date index
     reads the large vector of every row it passes. Instead, match within the newest practices
     first (the GIN bitmap ANDed with a date range, dates sorted here), widening the window only
     when it holds too few matches; a rare word ends in the last, unbounded step, which is cheap
@@ -133,7 +144,8 @@ def find_candidates(queryset, text, narrowed):
     its few matches would seldom fill one.
     """
     if not postgres():
-        return list(candidates(queryset, text).values_list("pk", flat=True))
+        matches = matching(queryset, text).newest_first()
+        return list(matches.values_list("pk", *columns, flat=not columns)[:CANDIDATES])
     from practices.catalogue import recent_cutoffs
 
     # Sorting on an expression keeps PostgreSQL off the date index (a walk that reads the
@@ -142,9 +154,9 @@ def find_candidates(queryset, text, narrowed):
     matches = matching(queryset, text).order_by(not_the_index.desc(), "-id")
     for cutoff in [*([] if narrowed else recent_cutoffs(WINDOWS)), None]:
         window = matches if cutoff is None else matches.filter(published_at__gte=cutoff)
-        ids = list(window.values_list("pk", flat=True)[:CANDIDATES])
-        if cutoff is None or len(ids) == CANDIDATES:
-            return ids
+        rows = list(window.values_list("pk", *columns, flat=not columns)[:CANDIDATES])
+        if cutoff is None or len(rows) == CANDIDATES:
+            return rows
 
 
 class AnyOf(Lookup):

@@ -62,3 +62,40 @@ def test_the_counts_of_a_search_follow_a_new_publication(client, seeded):
     assert option(client.get("/en/practices/", params), "region", "bc_yukon").endswith("(0)")
     make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
     assert option(client.get("/en/practices/", params), "region", "bc_yukon").endswith("(1)")
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"region": "prairies_north"},
+        {"kind": "innovation", "theme": "women"},
+        {"region": "bc_yukon", "kind": "innovation", "theme": "partnerships", "lang": "en"},
+    ],
+)
+@pytest.mark.parametrize("text", ["newcomers", "community", "zeppelin"])
+def test_a_search_is_counted_from_its_candidates_as_the_database_counts(seeded, chosen, text):
+    """search_counts counts in Python what count_all counts in SQL, choice by choice: the
+    candidates within the filters for the other facets, the keyword's own candidates narrowed
+    by the other chosen filters for a chosen facet."""
+    make_practice(title_en="English only community", title_fr="", themes=("women", "housing"))
+    facets = catalogue.build_facets()
+    by_param = {f.param: f for f in facets}
+    selection = {p: by_param[p].choice(v) for p, v in chosen.items()}
+    conditions = [c.condition for c in selection.values()]
+    published = PromisingPractice.objects.published()
+    within = published.filter(*conditions)
+    rows = search.candidate_rows(within, text, bool(conditions))
+    everywhere = search.candidate_rows(published, text)
+    if selection and len(everywhere) < search.CANDIDATES:
+        # Every match: the catalogue keeps those the filters keep instead of a second search.
+        assert catalogue.kept(everywhere, selection) == rows
+    counts, total = catalogue.search_counts(facets, selection, text, rows, everywhere)
+    matched = search.among(search.candidate_ids(within, text, bool(conditions)))
+    expected = catalogue.count_all(matched, [f for f in facets if f.param not in selection])
+    assert total == expected.pop("_total")
+    keyword = search.among(search.candidate_ids(published, text))
+    for param in selection:
+        others = [c.condition for p, c in selection.items() if p != param]
+        expected[param] = catalogue.count_all(keyword.filter(*others), [by_param[param]])[param]
+    assert counts == expected
