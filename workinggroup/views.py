@@ -7,6 +7,7 @@ from importlib import import_module
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
@@ -37,6 +38,7 @@ from workinggroup.models import (
     ProvinceTerritory,
     Region,
     SizeClass,
+    StaffSizeBand,
     Visibility,
 )
 from workinggroup.themes import label_of, theme_labels
@@ -87,18 +89,19 @@ def _directory_context(form, filters, language, request, regions, provinces):
         "size": SizeClass.choices,
         "language": SERVICE_LANGUAGES.items(),
     }
+    # The page is text computed here, not lookups in the template: a cold page renders about
+    # 80 options and 20 results, and each lookup, lazy label or choice display adds up.
     selects = [
         {
             "name": name,
             "label": form.fields[name].label,
             "invalid": name in form.errors,
             "options": [
-                {
-                    "value": value,
-                    "label": label,
-                    "count": counts[name].get(value, 0),
-                    "selected": filters.get(name) == value,
-                }
+                (
+                    value,
+                    f"{label} ({intcomma(counts[name].get(value, 0))})",
+                    filters.get(name) == value,
+                )
                 for value, label in options
             ],
         }
@@ -110,7 +113,32 @@ def _directory_context(form, filters, language, request, regions, provinces):
         "selects": selects,
         "francophone_count": counts["francophone"],
         "page": page,
+        "results": _result_rows(page.object_list),
     }
+
+
+def _result_rows(organizations):
+    """What the directory shows of each organization, as text."""
+    staff_sizes = {value: str(label) for value, label in StaffSizeBand.choices}
+    size_classes = {value: str(label).lower() for value, label in SizeClass.choices}
+    languages = {code: str(name) for code, name in SERVICE_LANGUAGES.items()}
+    return [
+        {
+            "url": organization.get_absolute_url(),
+            "name": organization.name,
+            "place": f"{organization.province.name} · {organization.province.region.name}",
+            "staff_size": organization.staff_size
+            and staff_sizes.get(organization.staff_size, organization.staff_size),
+            "communities": [
+                f"{c.name} ({size_classes.get(c.size_class, c.size_class.lower())})"
+                for c in organization.communities.all()
+            ],
+            "francophone_minority": organization.francophone_minority,
+            "languages": [languages.get(code, code) for code in organization.languages],
+            "is_demo": organization.is_demo,
+        }
+        for organization in organizations
+    ]
 
 
 def practices_for_organization(organization):
