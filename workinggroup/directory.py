@@ -150,13 +150,12 @@ def facet_counts(filters, *, regions, provinces):
     "francophone": n}, in one pass over the organizations (an index-only scan on PostgreSQL).
 
     One query written by hand: the ORM takes longer to build 38 conditional aggregates than the
-    database takes to compute them. With two filters or more, each row's tests (its filters'
-    and its options') are computed once in a subquery that PostgreSQL may not flatten (OFFSET
-    0), and the aggregates only combine those booleans; repeating the tests in each of the 38
-    aggregates took three times as long."""
+    database takes to compute them. With two filters or more, each row's tests (its options',
+    and for each facet the other facets' filters) are computed once in a subquery that
+    PostgreSQL may not flatten (OFFSET 0), and each aggregate combines two booleans; repeating
+    the filters in each of the 38 aggregates took three times as long."""
     conditions = _sql_conditions(filters, regions=regions, provinces=provinces)
     # Per-row tests, by name: the facets' filters, then the options of each facet.
-    tests = {f"ok_{facet}": condition for facet, condition in conditions.items()}
     options = {"place": [], "size": [], "language": [], "francophone": []}
     for p in provinces:
         options["place"].append((f"p_{p.pk:d}", f"province_id = {p.pk:d}"))
@@ -165,23 +164,28 @@ def facet_counts(filters, *, regions, provinces):
     for i, bit in enumerate(LANGUAGE_BITS.values()):
         options["language"].append((f"l_{i}", f"(language_bits & {bit:d}) <> 0"))
     options["francophone"].append(("fr", FRANCOPHONE))
-    fence = len(conditions) > 1 and connection.vendor == "postgresql"
-    if fence:
-        tests.update((name, test) for facet in options.values() for name, test in facet)
 
-    def test(name, inline):
-        return name if fence and name in tests else inline
+    def others(facet):  # every filter but the facet's own
+        return [condition for name, condition in conditions.items() if name != facet]
 
     table = connection.ops.quote_name(Organization._meta.db_table)
-    columns = []
-    for facet, choices in options.items():
-        others = [test(f"ok_{f}", c) for f, c in conditions.items() if f != facet]
-        for name, inline in choices:
-            columns.append(f"COUNT(*) FILTER (WHERE {' AND '.join([test(name, inline), *others])})")
-    source = table
-    if fence:
+    if len(conditions) > 1 and connection.vendor == "postgresql":
+        tests = {f"others_{facet}": " AND ".join(others(facet)) or "TRUE" for facet in options}
+        tests.update((name, test) for choices in options.values() for name, test in choices)
         computed = ", ".join(f"{sql} AS {name}" for name, sql in tests.items())
         source = f"(SELECT {computed} FROM {table} OFFSET 0) AS tests"  # noqa: S608
+        columns = [
+            f"COUNT(*) FILTER (WHERE {name} AND others_{facet})"
+            for facet, choices in options.items()
+            for name, _test in choices
+        ]
+    else:
+        source = table
+        columns = [
+            f"COUNT(*) FILTER (WHERE {' AND '.join([test, *others(facet)])})"
+            for facet, choices in options.items()
+            for _name, test in choices
+        ]
     with connection.cursor() as cursor:
         # Only integers from the database and constants go into the text: nothing typed.
         cursor.execute(f"SELECT {', '.join(columns)} FROM {source}")  # noqa: S608
