@@ -67,14 +67,30 @@ def filtered(filters, *, regions, provinces, skip_facet=None):
 
 
 def results(filters, language, *, regions, provinces):
+    """The matching organizations in name order. Their province and region come from the lists
+    already loaded, their communities from `communities_served()`."""
     return (
         filtered(filters, regions=regions, provinces=provinces)
         .by_name(language)
-        .select_related("province__region")
-        .prefetch_related("communities")
         # Descriptions are long and not shown in the list.
         .defer("description", "description_en", "description_fr")
     )
+
+
+def communities_served(organization_ids):
+    """{organization id: [(community name, size class)]} in name order, in one query (none for
+    no organizations)."""
+    served = {}
+    if not organization_ids:
+        return served
+    rows = (
+        Organization.communities.through.objects.filter(organization_id__in=organization_ids)
+        .order_by("community__name", "community_id")
+        .values_list("organization_id", "community__name", "community__size_class")
+    )
+    for organization_id, name, size_class in rows:
+        served.setdefault(organization_id, []).append((name, size_class))
+    return served
 
 
 VERSION_KEY = "directory:version"

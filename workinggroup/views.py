@@ -113,12 +113,16 @@ def _directory_context(form, filters, language, request, regions, provinces):
         "selects": selects,
         "francophone_count": counts["francophone"],
         "page": page,
-        "results": _result_rows(page.object_list),
+        "results": _result_rows(page.object_list, regions, provinces),
     }
 
 
-def _result_rows(organizations):
+def _result_rows(organizations, regions, provinces):
     """What the directory shows of each organization, as text."""
+    organizations = list(organizations)
+    served = directory.communities_served([o.pk for o in organizations])
+    region_names = {r.pk: r.name for r in regions}
+    places = {p.pk: f"{p.name} · {region_names[p.region_id]}" for p in provinces}
     staff_sizes = {value: str(label) for value, label in StaffSizeBand.choices}
     size_classes = {value: str(label).lower() for value, label in SizeClass.choices}
     languages = {code: str(name) for code, name in SERVICE_LANGUAGES.items()}
@@ -126,12 +130,12 @@ def _result_rows(organizations):
         {
             "url": organization.get_absolute_url(),
             "name": organization.name,
-            "place": f"{organization.province.name} · {organization.province.region.name}",
+            "place": places[organization.province_id],
             "staff_size": organization.staff_size
             and staff_sizes.get(organization.staff_size, organization.staff_size),
             "communities": [
-                f"{c.name} ({size_classes.get(c.size_class, c.size_class.lower())})"
-                for c in organization.communities.all()
+                f"{name} ({size_classes.get(size_class, size_class.lower())})"
+                for name, size_class in served.get(organization.pk, ())
             ],
             "francophone_minority": organization.francophone_minority,
             "languages": [languages.get(code, code) for code in organization.languages],
