@@ -6,9 +6,8 @@ counts apply every filter except its own, so they tell how many results choosing
 would give. Region and province count as one facet (place).
 
 The filters read only the organization row: province id, francophone flag, and two bit sets
-kept on the row (`Organization.language_bits`, `size_class_bits`). The counts are one pass over
-the organizations that match all filters but at most one, with a conditional aggregate per option
-(`COUNT(*) FILTER (WHERE option AND the other facets' filters)`).
+kept on the row (`Organization.language_bits`, `size_class_bits`), all in one index. The counts
+are one pass over that index (see `facet_counts()`).
 
 The counts and the rendered page are still cached per filter combination and directory version;
 any change to an organization, its communities or a community starts a new version (bulk changes
