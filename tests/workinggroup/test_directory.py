@@ -305,3 +305,24 @@ def test_unknown_organization_is_a_404_in_the_page_language(client, db):
     response = client.get("/fr/organismes/nowhere/")
     assert response.status_code == 404
     assert '<html lang="fr"' in response.content.decode()
+
+
+def test_bulk_changes_are_caught_up_by_refresh_directory_bits(client, directory):
+    """Paths that skip save() and the m2m signals (update, bulk_create) recompute the copies."""
+    Organization.objects.filter(slug="iqaluit-arctic").update(languages=["en", "uk"])
+    through = Organization.communities.through
+    through.objects.bulk_create(
+        [
+            through(
+                organization=directory["yellowknife"],
+                community=Community.objects.get(name="Iqaluit"),
+            )
+        ]
+    )
+    Organization.refresh_directory_bits()
+    directory_module.changed()
+    assert listed(client.get("/en/organizations/?language=uk")) == ["iqaluit-arctic"]
+    assert set(listed(client.get("/en/organizations/?size=remote"))) == {
+        "iqaluit-arctic",
+        "yellowknife-welcome",
+    }
