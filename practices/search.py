@@ -149,9 +149,14 @@ def find_candidates(queryset, text, narrowed, columns=()):
     from practices.catalogue import recent_cutoffs
 
     # Sorting on an expression keeps PostgreSQL off the date index (a walk that reads the
-    # vectors): it takes the GIN bitmap and sorts what it finds.
+    # vectors): it takes the GIN bitmap and sorts what it finds. Within filters, the plain
+    # order lets it walk a filter's (column, published_at DESC) index instead when that is
+    # cheaper: a common word within two filters went from 90 to 17 ms (same rows).
     not_the_index = ExpressionWrapper(F("published_at") + timedelta(0), DateTimeField())
-    matches = matching(queryset, text).order_by(not_the_index.desc(), "-id")
+    if narrowed:
+        matches = matching(queryset, text).newest_first()
+    else:
+        matches = matching(queryset, text).order_by(not_the_index.desc(), "-id")
     for cutoff in [*([] if narrowed else recent_cutoffs(WINDOWS)), None]:
         window = matches if cutoff is None else matches.filter(published_at__gte=cutoff)
         rows = list(window.values_list("pk", *columns, flat=not columns)[:CANDIDATES])
