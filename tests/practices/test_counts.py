@@ -99,3 +99,27 @@ def test_a_search_is_counted_from_its_candidates_as_the_database_counts(seeded, 
         others = [c.condition for p, c in selection.items() if p != param]
         expected[param] = catalogue.count_all(keyword.filter(*others), [by_param[param]])[param]
     assert counts == expected
+
+
+@pytest.mark.parametrize("more", [0, 10])
+def test_a_search_within_filters_is_counted_with_no_count_query(
+    client, seeded, django_assert_max_num_queries, more
+):
+    """A search's facet counts come from its candidates' columns: the first search within
+    three filters since a publication runs a fixed number of queries (at most 10 on
+    PostgreSQL: the cutoffs of the recent windows among them), and asking again at most 6,
+    however many practices match."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(more):
+        make_practice(title_en=f"Community practice {i}", community="Kamloops")
+    params = {"q": "community", "region": "bc_yukon", "kind": "innovation", "theme": "partnerships"}
+    client.get("/en/practices/", {"region": "atlantic"})  # the session, reference data
+    catalogue.publication_changed()
+    with CaptureQueriesContext(connection) as first:
+        client.get("/en/practices/", params)
+    assert len(first) <= 10
+    assert not [q["sql"] for q in first if "COUNT(" in q["sql"]]
+    with django_assert_max_num_queries(6):
+        client.get("/fr/pratiques/", params)
