@@ -133,6 +133,9 @@ def hammer(port, paths, users, seconds, think=(0, 0)):
         mine, bad = [], []
         start.wait()
         stop = time.monotonic() + seconds
+        if think[1]:
+            # People arrive over time, not all in the same millisecond (Locust's spawn rate).
+            time.sleep(pauses.uniform(0, think[1]))
         sent = number
         while time.monotonic() < stop:
             path = paths[sent % len(paths)]
