@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from adaptations.forms import AdaptationForm, CloseReportForm, ReportForm
 from adaptations.models import (
@@ -24,6 +23,7 @@ from adaptations.models import (
     file_report,
     remove_adaptation,
 )
+from portal.ratelimits import over_limit
 from practices.models import PromisingPractice, Status
 from workinggroup import roles
 from workinggroup.models import localized
@@ -67,7 +67,7 @@ def client_address(group, request):
 
 
 def _rate_limited(request, group, rate, key="user"):
-    return is_ratelimited(request, group=f"adaptations:{group}", key=key, rate=rate, increment=True)
+    return over_limit(request, f"adaptations:{group}", (rate,), key=key)
 
 
 def _with_permissions(adaptations, user):

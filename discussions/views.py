@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from discussions import attachments, notifications
 from discussions.access import (
@@ -46,6 +45,7 @@ from discussions.models import (
     Thread,
 )
 from portal.language import set_alternate_urls
+from portal.ratelimits import over_limit
 
 # Per member. Generous for people writing, tight enough to stop a script.
 POST_RATES = ("6/m", "60/h")
@@ -59,12 +59,7 @@ def _refuse(request, message, status=403):
 
 
 def _rate_limited(request, group, rates):
-    limited = False
-    for rate in rates:
-        limited |= is_ratelimited(
-            request, group=f"discussions:{group}:{rate}", key="user", rate=rate, increment=True
-        )
-    return limited
+    return over_limit(request, f"discussions:{group}", rates)
 
 
 def _page_number(request, last_page):

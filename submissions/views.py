@@ -13,8 +13,8 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
+from portal.ratelimits import over_limit
 from practices.models import PromisingPractice, Status
 from submissions import access, lifecycle
 from submissions import content as practice_content
@@ -30,12 +30,7 @@ ACTIONS = ("save", "preview", "send")
 
 
 def _rate_limited(request, group, rates):
-    limited = False
-    for rate in rates:
-        limited |= is_ratelimited(
-            request, group=f"submissions:{group}:{rate}", key="user", rate=rate, increment=True
-        )
-    return limited
+    return over_limit(request, f"submissions:{group}", rates)
 
 
 def _too_many(request, context):
