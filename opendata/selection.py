@@ -63,7 +63,7 @@ class Selection:
         key = self.cache_key("opendata:candidates", f"q={self.text}")
         ids = cache.get(key)
         if ids is None:
-            queryset = published.filter(*self.conditions)
+            queryset = catalogue.within(published, self.chosen)
             ids = search.candidate_ids(queryset, self.text, bool(self.chosen))
             cache.set(key, ids, CACHE_SECONDS)
         return ids

@@ -50,7 +50,8 @@ def practice_list(request):
             # They are all its matches: those the filters keep are the results, no query.
             rows = catalogue.kept(everywhere, selection)
         else:
-            rows = search.candidate_rows(published.filter(*conditions), text, bool(conditions))
+            within = catalogue.within(published, selection)
+            rows = search.candidate_rows(within, text, bool(selection))
         counts, total = catalogue.search_counts(facets, selection, text, rows, everywhere)
         results = search.among([row[0] for row in rows])
         results = search.by_relevance(results, text) if sort == "relevance" else results

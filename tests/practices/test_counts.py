@@ -123,3 +123,50 @@ def test_a_search_within_filters_is_counted_with_no_count_query(
     assert not [q["sql"] for q in first if "COUNT(" in q["sql"]]
     with django_assert_max_num_queries(6):
         client.get("/fr/pratiques/", params)
+
+
+def test_filters_through_the_facets_index_keep_what_the_columns_keep(seeded):
+    """catalogue.within (one test of the practice_facets index on PostgreSQL) keeps exactly
+    the practices the column conditions keep: every choice alone, and choices combined."""
+    make_practice(title_en="English only", title_fr="", themes=("women", "housing"))
+    make_practice(title_en="", title_fr="Seulement en français", groups=("youth", "refugees"))
+    facets = catalogue.build_facets()
+    published = PromisingPractice.objects.published()
+
+    def ids(queryset):
+        return sorted(queryset.values_list("pk", flat=True))
+
+    kept_by_some_choice = set()
+    for facet in facets:
+        for choice in facet.choices:
+            by_columns = ids(published.filter(choice.condition))
+            assert ids(catalogue.within(published, {facet.param: choice})) == by_columns, (
+                facet.param,
+                choice.value,
+            )
+            kept_by_some_choice.update(by_columns)
+    assert len(kept_by_some_choice) == published.count()
+
+    by_param = {f.param: f for f in facets}
+    combined = {
+        "region": by_param["region"].choice("prairies_north"),
+        "kind": by_param["kind"].choice("innovation"),
+        "theme": next(c for c in by_param["theme"].choices if published.filter(c.condition)),
+    }
+    conditions = [c.condition for c in combined.values()]
+    assert ids(catalogue.within(published, combined)) == ids(published.filter(*conditions))
+
+
+def test_the_facets_index_follows_a_changed_practice(seeded):
+    """The index is of the columns themselves: a practice changed to another stage is found
+    under the new one at once, and no longer under the old one."""
+    practice = make_practice(title_en="Changing practice", stage="pilot")
+    facets = {f.param: f for f in catalogue.build_facets()}
+    published = PromisingPractice.objects.published()
+    pilot = {"stage": facets["stage"].choice("pilot")}
+    scaled = {"stage": facets["stage"].choice("scaled")}
+    assert practice.pk in catalogue.within(published, pilot).values_list("pk", flat=True)
+    practice.stage = "scaled"
+    practice.save()
+    assert practice.pk in catalogue.within(published, scaled).values_list("pk", flat=True)
+    assert practice.pk not in catalogue.within(published, pilot).values_list("pk", flat=True)
