@@ -185,7 +185,7 @@ class PracticeListSchema(AutoSchema):
                 # Empty means no filter, as when the catalogue's form leaves a list unset.
                 enum=["", *(choice.value for choice in facet.choices)],
             )
-            for facet in catalogue.build_facets()
+            for facet in catalogue.current_facets()
         ]
         return [
             *params,

@@ -93,7 +93,7 @@ class Selection:
 
 
 def filter_params(facets=None):
-    return [facet.param for facet in (facets or catalogue.build_facets())]
+    return [facet.param for facet in (facets or catalogue.current_facets())]
 
 
 def check_shape(params, known):
@@ -123,7 +123,7 @@ def read_selection(params, extra=()):
 
     `extra` names the other parameters the caller reads itself (page, page_size).
     """
-    facets = catalogue.build_facets()
+    facets = catalogue.current_facets()
     known = [*filter_params(facets), "q", "sort", *extra]
     errors = check_shape(params, known)
     selection = Selection(facets)

@@ -23,8 +23,8 @@ from django.db import connection
 from django.db.models import Q, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from practices.models import (
     ClientGroup,
@@ -41,6 +41,7 @@ from practices.models import (
 from workinggroup.models import ProvinceTerritory, Region, SizeClass
 
 VERSION_KEY = "practices:publication-version"
+REFERENCE_VERSION_KEY = "practices:reference-version"
 CACHE_SECONDS = 24 * 3600
 # The practice columns the filters test: fetched with a search's candidates, so that their
 # counts are made in Python, with no query (count_rows).
@@ -180,6 +181,36 @@ def bit_choices(column, rows):
 WHERE = pgettext_lazy("filter group", "Where")
 WHAT = pgettext_lazy("filter group", "What and for whom")
 HOW = pgettext_lazy("filter group", "How")
+
+
+def current_facets():
+    """build_facets() in the current language, built once per process until the reference
+    tables change (reference_changed): four queries and some fifty objects fewer on every
+    list page."""
+    key = (get_language(), reference_version())
+    found = _built.get(key)
+    if found is None:
+        if len(_built) > 16:  # versions past: only the current ones are ever asked for
+            _built.clear()
+        found = _built[key] = build_facets()
+    return found
+
+
+_built = {}
+
+
+def reference_version():
+    version = cache.get(REFERENCE_VERSION_KEY)
+    if version is None:
+        cache.add(REFERENCE_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(REFERENCE_VERSION_KEY)
+    return version
+
+
+def reference_changed():
+    """Call after a change to regions, provinces, themes or client groups that skipped their
+    save signals (a bulk update): every process rebuilds its filters."""
+    cache.set(REFERENCE_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def build_facets():
@@ -454,3 +485,17 @@ def _changed(sender, **kwargs):
 # Any change to a practice may change what is published: saves, deletions, theme changes.
 post_save.connect(_changed, sender=PromisingPractice, dispatch_uid="practices-version-save")
 post_delete.connect(_changed, sender=PromisingPractice, dispatch_uid="practices-version-delete")
+
+
+def _reference_changed(sender, **kwargs):
+    reference_changed()
+
+
+# The filters' choices come from these tables: a new theme or a renamed region shows at once.
+for _model in (Region, ProvinceTerritory, Theme, ClientGroup):
+    for _signal in (post_save, post_delete):
+        _signal.connect(
+            _reference_changed,
+            sender=_model,
+            dispatch_uid=f"practices-reference-{_signal is post_save}-{_model.__name__}",
+        )

@@ -33,7 +33,7 @@ class Card:
 
 
 def practice_list(request):
-    facets = catalogue.build_facets()
+    facets = catalogue.current_facets()
     selection = read_filters(request, facets)
     text = read_query(request)
     sort = request.GET.get("sort")

@@ -216,3 +216,25 @@ def test_home_page_lists_the_newest_practices(client, seeded):
     make_practice(title_en="Newest on the home page", title_fr="La plus récente à l'accueil")
     assert "Newest on the home page" in client.get("/en/").content.decode()
     assert "La plus récente à l&#x27;accueil" in client.get("/fr/").content.decode()
+
+
+def test_a_new_theme_is_a_filter_choice_at_once_and_no_query_reads_the_filters_again(
+    client, seeded, django_assert_max_num_queries
+):
+    """The filters' choices are built once per process and language (catalogue.current_facets)
+    until a region, province, theme or client group changes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from practices.models import Theme
+
+    first = client.get("/en/practices/").content.decode()
+    assert "Winter driving" not in first
+    Theme.objects.create(
+        slug="winter-driving", name_en="Winter driving", name_fr="Conduite hivernale", bit=40
+    )
+    assert 'value="winter-driving"' in client.get("/en/practices/").content.decode()
+    assert "Conduite hivernale" in client.get("/fr/pratiques/").content.decode()
+    with CaptureQueriesContext(connection) as again:
+        client.get("/en/practices/")
+    assert not [q["sql"] for q in again if "practices_theme" in q["sql"]]
