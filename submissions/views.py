@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -333,9 +333,7 @@ def translation_queue(request):
     total = published.count()
     bilingual = published.filter(has_en=True, has_fr=True).count()
     missing = request.GET.get("missing")
-    waiting = published.filter(has_en=True, has_fr=False) | published.filter(
-        has_en=False, has_fr=True
-    )
+    waiting = published.exclude(has_en=F("has_fr"))  # in exactly one language
     if missing in ("en", "fr"):
         waiting = published.filter(**{f"has_{missing}": False})
     pending = Submission.objects.open().filter(practice=OuterRef("pk")).values("pk")[:1]
