@@ -2,7 +2,6 @@
 queue of reports. Views orchestrate: the rules live in models.py (counts, duplicates, closing) and
 forms.py (what may be written, for which organization)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -23,7 +22,7 @@ from adaptations.models import (
     file_report,
     remove_adaptation,
 )
-from portal.ratelimits import over_limit
+from portal.ratelimits import client_address, over_limit
 from practices.models import PromisingPractice, Status
 from workinggroup import roles
 from workinggroup.models import localized
@@ -52,18 +51,6 @@ def _adaptation(pk):
         ),
         pk=pk,
     )
-
-
-def client_address(group, request):
-    """The reader's address: behind TRUSTED_PROXY_COUNT proxies, the one the outermost trusted
-    proxy saw (as the API's throttle and allauth count), else the connection's."""
-    proxies = settings.ALLAUTH_TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        addresses = [a.strip() for a in forwarded.split(",") if a.strip()]
-        if addresses:
-            return addresses[-min(proxies, len(addresses))]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_limited(request, group, rate, key="user"):

@@ -1,5 +1,6 @@
 """Per-person limits on writing (django-ratelimit, counted in the default cache)."""
 
+from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
 
@@ -12,3 +13,15 @@ def over_limit(request, group, rates, key="user"):
             request, group=f"{group}:{rate}", key=key, rate=rate, increment=True
         )
     return limited
+
+
+def client_address(group, request):
+    """The reader's address: behind TRUSTED_PROXY_COUNT proxies, the one the outermost trusted
+    proxy saw (as the API's throttle and allauth count), else the connection's."""
+    proxies = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        addresses = [a.strip() for a in forwarded.split(",") if a.strip()]
+        if addresses:
+            return addresses[-min(proxies, len(addresses))]
+    return request.META.get("REMOTE_ADDR", "")

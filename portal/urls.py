@@ -8,4 +8,5 @@ urlpatterns = [
     path(_("accessibility/"), views.page, {"template": "accessibility"}, name="accessibility"),
     path(_("privacy/"), views.page, {"template": "privacy"}, name="privacy"),
     path(_("terms/"), views.page, {"template": "terms"}, name="terms"),
+    path(_("report-a-problem/"), views.report_problem, name="report_problem"),
 ]

@@ -1,14 +1,19 @@
-"""Site-wide pages: home, health check, static pages and the error pages."""
+"""Site-wide pages: home, health check, static pages, problem reports and the error pages."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import translation
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from portal.forms import ProblemReportForm, local_page
+from portal.ratelimits import client_address, over_limit
 
 
 def home(request):
@@ -82,3 +87,32 @@ def server_error(request):
 
 def rate_limited(request, exception=None):
     return render(request, "errors/429.html", status=429)
+
+
+# Generous: a whole rural agency may share one address.
+REPORT_RATES = ("5/m", "30/h")
+
+
+def report_problem(request):
+    """ "Report a problem on this page": the footer's link brings the page's path along; the
+    report is saved for the portal team (the admin's problem reports) and the person is sent
+    back to that page."""
+    if request.method == "POST":
+        form = ProblemReportForm(request.POST)
+        if form.is_valid():
+            if over_limit(request, "portal:problem", REPORT_RATES, key=client_address):
+                form.add_error(
+                    None,
+                    _("You have sent many reports in a short time: wait a few minutes, then "
+                      "send this one again."),
+                )  # fmt: skip
+            else:
+                report = form.save(commit=False)
+                report.language = get_language()
+                report.save()
+                messages.success(request, _("Thank you: your report was sent to the portal team."))
+                return redirect(report.page or "home")
+    else:
+        form = ProblemReportForm(initial={"page": local_page(request.GET.get("page"))})
+    page = local_page(form["page"].value())
+    return render(request, "portal/report_problem.html", {"form": form, "page": page})

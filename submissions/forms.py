@@ -11,6 +11,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.privacy import looks_private
 from practices.models import (
     ClientGroup,
     DeliveryMode,
@@ -22,7 +23,6 @@ from practices.models import (
     Theme,
 )
 from submissions.content import IN_LANGUAGE, LANGS, TRANSLATED
-from submissions.privacy import looks_private
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
 LIMITS = {

@@ -114,6 +114,7 @@ SECTOR = "sector@demo.example"
 PAGE_TYPES = [
     PageType("home", named("home")),
     PageType("about", named("about")),
+    PageType("report-a-problem-with-errors", named("report_problem"), prepare=submit_empty_form),
     PageType("sign-in", named("account_login")),
     PageType("sign-up-with-errors", named("account_signup"), prepare=submit_empty_form),
     PageType("not-found", missing_page, status=404),

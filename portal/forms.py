@@ -1,0 +1,71 @@
+"""The "Report a problem on this page" form."""
+
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import ProblemReport
+from portal.privacy import looks_private
+
+MAX_PAGE_LENGTH = 500
+
+
+def local_page(value):
+    """The page as a path of this site ("/fr/pratiques/?q=x"), or "" for anything else: the
+    form sends people back there, so it must never be another site."""
+    value = (value or "").strip()
+    if (
+        not value.startswith("/")
+        or value.startswith("//")
+        or "\\" in value
+        or len(value) > MAX_PAGE_LENGTH
+        or any(ord(c) < 32 for c in value)
+    ):
+        return ""
+    return value
+
+
+class ProblemReportForm(forms.ModelForm):
+    page = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ProblemReport
+        fields = ["kind", "details", "page"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "details": forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
+        }
+        labels = {"kind": _("What went wrong?"), "details": _("Details (optional)")}
+        help_texts = {
+            "details": _(
+                "What you were doing and what happened, in English or French; at most 1,000 "
+                "characters. Do not include personal information: no names, email addresses, "
+                "phone numbers or file numbers."
+            )
+        }
+        error_messages = {
+            "kind": {"required": _("Choose what went wrong.")},
+            "details": {
+                "max_length": _(
+                    "Keep the details to 1,000 characters or fewer (you wrote %(show_value)d)."
+                )
+            },
+        }
+
+    def clean_page(self):
+        return local_page(self.cleaned_data.get("page"))
+
+    def clean_details(self):
+        details = self.cleaned_data.get("details", "").strip()
+        found = looks_private(details)
+        if found:
+            raise forms.ValidationError(
+                format_lazy(
+                    _(
+                        "Remove what looks like personal information ({kinds}): this report "
+                        "needs none, and nobody will reply to it."
+                    ),
+                    kinds=", ".join(str(kind) for kind in found),
+                )
+            )
+        return details
