@@ -69,3 +69,33 @@ class ProblemReportForm(forms.ModelForm):
                 )
             )
         return details
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account cannot be undone: the person types their email address to confirm
+    (it works for those who sign in by emailed code, who may have no password)."""
+
+    confirm_email = forms.EmailField(
+        label=_("Your email address, to confirm"),
+        error_messages={"required": _("Type your email address to confirm.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirm_email(self):
+        typed = self.cleaned_data["confirm_email"].strip()
+        if typed.casefold() != self.user.email.casefold():
+            raise forms.ValidationError(
+                _("That is not the email address of your account: nothing was deleted.")
+            )
+        return typed
+
+    def clean(self):
+        from portal.personal_data import why_not_deletable
+
+        reason = why_not_deletable(self.user)
+        if reason:
+            raise forms.ValidationError(reason)
+        return super().clean()

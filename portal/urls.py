@@ -9,4 +9,6 @@ urlpatterns = [
     path(_("privacy/"), views.page, {"template": "privacy"}, name="privacy"),
     path(_("terms/"), views.page, {"template": "terms"}, name="terms"),
     path(_("report-a-problem/"), views.report_problem, name="report_problem"),
+    path(_("my-data/"), views.my_data, name="my_data"),
+    path(_("my-data/download/"), views.my_data_download, name="my_data_download"),
 ]

@@ -2,17 +2,20 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from portal.forms import ProblemReportForm, local_page
+from portal import personal_data
+from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
 from portal.ratelimits import client_address, over_limit
 
 
@@ -116,3 +119,30 @@ def report_problem(request):
         form = ProblemReportForm(initial={"page": local_page(request.GET.get("page"))})
     page = local_page(form["page"].value())
     return render(request, "portal/report_problem.html", {"form": form, "page": page})
+
+
+@login_required
+def my_data(request):
+    """Download everything the portal keeps about you; delete your account."""
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        personal_data.delete_account(request.user)
+        logout(request)  # before the message: signing out empties the session
+        messages.success(request, _("Your account and your personal data were deleted."))
+        return redirect("home")
+    return render(
+        request,
+        "portal/my_data.html",
+        {"form": form, "blocked": personal_data.why_not_deletable(request.user)},
+    )
+
+
+@login_required
+@never_cache
+def my_data_download(request):
+    response = HttpResponse(
+        personal_data.as_json(request.user), content_type="application/json; charset=utf-8"
+    )
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="small-centres-portal-{stamp}.json"'
+    return response

@@ -126,6 +126,7 @@ PAGE_TYPES = [
     PageType("organization-detail", first("workinggroup.Organization")),
     PageType("working-group", named("working_group")),
     PageType("profile", named("profile"), user=MEMBER),
+    PageType("my-data-with-errors", named("my_data"), submit_empty_form, MEMBER),
     PageType("discussions", named("discussions:category_list"), user=MEMBER),
     PageType("thread", first("discussions.Thread"), user=MEMBER),
     PageType("new-thread-with-errors", named("discussions:thread_new"), submit_empty_form, MEMBER),
