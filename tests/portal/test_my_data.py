@@ -126,3 +126,16 @@ def test_an_administrator_may_delete_their_account_when_another_remains(client_f
     make_user("second-admin@example.org", roles.ADMINISTRATOR)
     client_for(alex).post(PAGE["en"], {"confirm_email": "alex@example.org"})
     assert not User.objects.filter(pk=alex.pk).exists()
+
+
+def test_deleting_keeps_the_tracker_updates_they_posted_without_their_name(client_for, ian):
+    """Status updates are append-only: deleting their author only clears the author."""
+    from recommendations.models import Recommendation, StatusUpdate
+    from tests.recommendations.conftest import post
+
+    item = Recommendation.objects.order_by("code").first()
+    update = post(item, author=ian)
+    client_for(ian).post(PAGE["en"], {"confirm_email": "ian@example.org"})
+    assert not User.objects.filter(pk=ian.pk).exists()
+    update = StatusUpdate.objects.get(pk=update.pk)
+    assert update.author is None and update.note_en == "Progress note."
