@@ -47,3 +47,14 @@ def _celery_tasks_run_eagerly():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts from an empty cache: the database is rolled back after each test, the
+    cache is not (rate-limit counters, facet counts and the versions they are kept under)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

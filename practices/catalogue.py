@@ -63,10 +63,16 @@ COUNTED_COLUMNS = (
 
 
 def publication_version():
-    version = cache.get(VERSION_KEY)
+    return _version(VERSION_KEY)
+
+
+def _version(key):
+    """The version kept under `key`, made up the first time it is asked for (add(): two
+    processes asking at once agree on one)."""
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        version = cache.get(key)
     return version
 
 
@@ -200,11 +206,7 @@ _built = {}
 
 
 def reference_version():
-    version = cache.get(REFERENCE_VERSION_KEY)
-    if version is None:
-        cache.add(REFERENCE_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(REFERENCE_VERSION_KEY)
-    return version
+    return _version(REFERENCE_VERSION_KEY)
 
 
 def reference_changed():

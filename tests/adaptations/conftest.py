@@ -2,7 +2,6 @@
 organizations, and helpers to record adaptations and reports."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 
 from adaptations.models import Adaptation, WouldRecommend, add_adaptation
@@ -11,14 +10,6 @@ from practices.models import PromisingPractice
 from tests.conftest import make_user
 from tests.practices.conftest import make_practice, organization
 from workinggroup import roles
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Rate limits and facet counts live in the cache; each test starts without them.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from digests import runs
 from digests.models import DigestPreferences
@@ -31,13 +30,6 @@ _numbers = itertools.count(1)
 def _fast_passwords(settings):
     # Tests here make dozens of accounts; Argon2 would spend most of the run hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

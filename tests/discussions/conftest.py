@@ -3,19 +3,10 @@
 import contextlib
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 
 from config.celery import app as celery_app
 from discussions.models import Category, Thread
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Rate limits, form tokens and the followers-email schedule live in the cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @contextlib.contextmanager

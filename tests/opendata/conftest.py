@@ -4,19 +4,10 @@ and helpers that read every open-data output at once (for the "never leaks" test
 import json
 
 import pytest
-from django.core.cache import cache
 
 from practices import demo
 from practices.models import PromisingPractice
 from tests.practices.conftest import make_practice  # noqa: F401 (re-exported for the tests)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Counts, the schema, rate-limit buckets and the catalogue's facet counts live in the cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

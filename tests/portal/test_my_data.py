@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.core.cache import cache
 
 from discussions.models import Category, Post, Thread
 from tests.conftest import make_user
@@ -14,13 +13,6 @@ pytestmark = pytest.mark.django_db
 
 PAGE = {"en": "/en/my-data/", "fr": "/fr/mes-donnees/"}
 DOWNLOAD = {"en": "/en/my-data/download/", "fr": "/fr/mes-donnees/telecharger/"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

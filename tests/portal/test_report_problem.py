@@ -5,20 +5,12 @@ from html import unescape
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.core.cache import cache
 
 from portal.models import ProblemReport
 
 pytestmark = pytest.mark.django_db
 
 FORM = {"en": "/en/report-a-problem/", "fr": "/fr/signaler-un-probleme/"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()  # the rate limit counts in the cache
-    yield
-    cache.clear()
 
 
 def footer_link(html):

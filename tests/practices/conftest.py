@@ -3,22 +3,12 @@
 import itertools
 
 import pytest
-from django.core.cache import cache
 
 from practices import demo
 from practices.models import ClientGroup, PromisingPractice, Status, Theme
 from workinggroup.models import Community, Organization
 
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Facet counts are cached under a publication version; tests roll back the database, so
-    # start each test from an empty cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

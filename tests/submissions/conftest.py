@@ -1,20 +1,12 @@
 """Authors, editors and a complete practice form, for the submission tests."""
 
 import pytest
-from django.core.cache import cache
 
 from practices import demo
 from practices.models import Theme
 from tests.conftest import make_user
 from workinggroup import roles
 from workinggroup.models import Community
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()  # rate-limit counters and catalogue facets start empty in every test
-    yield
-    cache.clear()
 
 
 @pytest.fixture
