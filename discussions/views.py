@@ -214,6 +214,25 @@ def _claim_token(request, token):
     return key, cache.get(key) or ""
 
 
+def _post_once(request, token, write):
+    """(what `write()` created, None), written in one transaction; or (None, the address of
+    what this form already posted) when its token was used before: a double click or a resent
+    form posts once. The token is released if writing fails, so the form can be sent again."""
+    key, earlier = _claim_token(request, token)
+    if earlier is not None:
+        return None, earlier
+    try:
+        with transaction.atomic():
+            created = write()
+    except BaseException:
+        if key:
+            cache.delete(key)
+        raise
+    if key:
+        cache.set(key, created.get_absolute_url(), TOKEN_TTL)
+    return created, None
+
+
 def _already_posted(request, earlier_url, fallback):
     messages.info(request, _("This was already posted; it was not posted twice."))
     return redirect(earlier_url or fallback)
@@ -257,27 +276,21 @@ def thread_new(request):
             _too_fast_error(form)
             status = 429
         else:
-            key, earlier = _claim_token(request, data["token"])
-            if earlier is not None:
+
+            def start():
+                thread, post = Thread.start(
+                    data["category"],
+                    request.user,
+                    data["title"],
+                    data["body"],
+                    **attachments.as_fields(attached),
+                )
+                notifications.post_created(post, mentioned_members(post.body, exclude=request.user))
+                return thread
+
+            thread, earlier = _post_once(request, data["token"], start)
+            if thread is None:
                 return _already_posted(request, earlier, data["category"].get_absolute_url())
-            try:
-                with transaction.atomic():
-                    thread, post = Thread.start(
-                        data["category"],
-                        request.user,
-                        data["title"],
-                        data["body"],
-                        **attachments.as_fields(attached),
-                    )
-                    notifications.post_created(
-                        post, mentioned_members(post.body, exclude=request.user)
-                    )
-            except BaseException:
-                if key:
-                    cache.delete(key)
-                raise
-            if key:
-                cache.set(key, thread.get_absolute_url(), TOKEN_TTL)
             messages.success(request, _("Your thread is started. You follow it."))
             return redirect(thread)
     elif request.method == "POST":
@@ -314,24 +327,18 @@ def reply(request, pk):
             _too_fast_error(form)
             status = 429
         else:
-            key, earlier = _claim_token(request, data["token"])
-            if earlier is not None:
-                return _already_posted(request, earlier, thread.get_absolute_url())
             same = _recent_identical_reply(request.user, thread, data["body"])
             if same:
                 return _already_posted(request, same.get_absolute_url(), "")
-            try:
-                with transaction.atomic():
-                    post = thread.add_reply(request.user, data["body"])
-                    notifications.post_created(
-                        post, mentioned_members(post.body, exclude=request.user)
-                    )
-            except BaseException:
-                if key:
-                    cache.delete(key)
-                raise
-            if key:
-                cache.set(key, post.get_absolute_url(), TOKEN_TTL)
+
+            def add():
+                post = thread.add_reply(request.user, data["body"])
+                notifications.post_created(post, mentioned_members(post.body, exclude=request.user))
+                return post
+
+            post, earlier = _post_once(request, data["token"], add)
+            if post is None:
+                return _already_posted(request, earlier, thread.get_absolute_url())
             messages.success(request, _("Your reply is posted."))
             return redirect(post.get_absolute_url())
     elif request.method == "POST":
