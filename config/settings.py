@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "workinggroup.mfa.RequireMFAMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -196,6 +197,10 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Small Centres Portal"
+# IRCC staff, editors and administrators must set up two-step verification before anything else
+# (workinggroup.mfa). On in production; off by default with DEBUG, where the quickstart's demo
+# accounts sign in with a password alone.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
 
 # --- Internationalisation -----
 LANGUAGE_CODE = "en"
