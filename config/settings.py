@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "workinggroup.mfa.RequireMFAMiddleware",
+    "workinggroup.sessions.IdleTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -251,7 +252,12 @@ else:
 
 # --- Security -----
 SESSION_COOKIE_HTTPONLY = True
+# Signed-in sessions end after this long without activity (workinggroup.sessions): two weeks,
+# one day for IRCC staff, editors and administrators.
 SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_HOURS_STAFF", 24) * 3600
+if SESSION_IDLE_SECONDS_STAFF < 20 * 3600:
+    stop("SESSION_IDLE_HOURS_STAFF", "must be at least 20 (shorter needs a warning before it).")
 SESSION_SAVE_EVERY_REQUEST = False
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
