@@ -7,9 +7,10 @@ class WorkingGroupConfig(AppConfig):
     verbose_name = _("Working group and organizations")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-        from workinggroup import directory
+        from workinggroup import directory, sessions
         from workinggroup.models import Community, Organization
 
         post_save.connect(directory.changed, sender=Organization, dispatch_uid="dir-save-org")
@@ -27,3 +28,4 @@ class WorkingGroupConfig(AppConfig):
         m2m_changed.connect(
             directory.links_changed, sender=Organization.communities.through, dispatch_uid="dir-m2m"
         )
+        user_logged_in.connect(sessions.date_at_sign_in, dispatch_uid="session-idle-sign-in")

@@ -23,6 +23,12 @@ def idle_limit(user):
     return settings.SESSION_COOKIE_AGE
 
 
+def date_at_sign_in(sender, request, user, **kwargs):
+    """Signing in starts the time without activity."""
+    if getattr(request, "session", None) is not None:
+        request.session.set_expiry(timezone.now() + timedelta(seconds=idle_limit(user)))
+
+
 class IdleTimeoutMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
