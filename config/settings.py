@@ -301,6 +301,8 @@ RATELIMIT_VIEW = "portal.views.rate_limited"
 DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",
     "VALIDATE_GUID": True,
+    # It would overwrite the API's Access-Control-Expose-Headers: corsheaders lists it instead.
+    "EXPOSE_HEADER": False,
     "INTEGRATIONS": [CeleryIntegration(use_django_logging=True, log_parent=True)],
 }
 LOGGING = {
@@ -324,7 +326,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django_guid": {"level": "WARNING"},  # not a line per request saying it made an id
+    },
 }
 
 PORTAL_NAME = _("Small Centres Portal")
@@ -373,5 +378,5 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link", "X-Request-ID"]
 CORS_PREFLIGHT_MAX_AGE = 86400
