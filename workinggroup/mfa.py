@@ -42,7 +42,7 @@ class RequireMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _open(request) and must_set_up_mfa(request.user):
+        if must_set_up_mfa(request.user) and not _open(request):
             messages.warning(
                 request,
                 _(
