@@ -271,3 +271,15 @@ def test_a_cached_tracker_never_echoes_a_tampered_parameter(client):
     html_of(client.get(TRACKER["en"] + "?horizon=now"))
     html = html_of(client.get(TRACKER["en"] + "?horizon=now&actor=%22%3E%3Cb%3Ex"))
     assert "<b>x" not in html and "&quot;&gt;" not in html
+
+
+def test_an_item_page_says_when_it_last_changed_in_both_languages(client, item):
+    """Its "Date modified" is the day its newest status update was posted."""
+    assert "Date modified" not in client.get(ITEM["en"]).content.decode()
+    with time_machine.travel(datetime.datetime(2026, 3, 9, 15, tzinfo=datetime.UTC), tick=False):
+        post(item("R1.1"))
+    with time_machine.travel(datetime.datetime(2026, 5, 4, 15, tzinfo=datetime.UTC), tick=False):
+        post(item("R1.1"), source=Source.WORKING_GROUP)
+    assert '<time datetime="2026-05-04">2026-05-04</time>' in client.get(ITEM["en"]).content.decode()
+    french = client.get(ITEM["fr"]).content.decode()
+    assert 'Date de modification : <time datetime="2026-05-04">' in french
