@@ -280,6 +280,7 @@ def test_an_item_page_says_when_it_last_changed_in_both_languages(client, item):
         post(item("R1.1"))
     with time_machine.travel(datetime.datetime(2026, 5, 4, 15, tzinfo=datetime.UTC), tick=False):
         post(item("R1.1"), source=Source.WORKING_GROUP)
-    assert '<time datetime="2026-05-04">2026-05-04</time>' in client.get(ITEM["en"]).content.decode()
+    english = client.get(ITEM["en"]).content.decode()
+    assert '<time datetime="2026-05-04">2026-05-04</time>' in english
     french = client.get(ITEM["fr"]).content.decode()
     assert 'Date de modification : <time datetime="2026-05-04">' in french
