@@ -5,6 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import ProblemReport
+from portal.personal_data import why_not_deletable
 from portal.privacy import looks_private
 
 MAX_PAGE_LENGTH = 500
@@ -93,8 +94,6 @@ class DeleteAccountForm(forms.Form):
         return typed
 
     def clean(self):
-        from portal.personal_data import why_not_deletable
-
         reason = why_not_deletable(self.user)
         if reason:
             raise forms.ValidationError(reason)

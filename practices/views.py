@@ -215,6 +215,7 @@ def practice_detail(request, pk, slug):
         "themes": list(practice.themes.all()),
         "client_groups": list(practice.client_groups.all()),
         "related": related_practices(practice),
+        "date_modified": practice.updated_at,
     }
     return render(request, "practices/practice_detail.html", context)
 

@@ -286,7 +286,7 @@ def detail(request, code):
         "stale_months": schedule.stale_months(),
         "today": today,
         # The page changes when a status update is posted: its "Date modified".
-        "modified": max((u.created_at for u in updates), default=None),
+        "date_modified": max((u.created_at for u in updates), default=None),
     }
     return render(request, "recommendations/detail.html", context)
 

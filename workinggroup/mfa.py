@@ -15,16 +15,11 @@ from django.utils.translation import gettext as _
 
 from workinggroup import roles
 
-MFA_ROLES = (roles.IRCC_STAFF, roles.EDITOR, roles.ADMINISTRATOR)
 OPEN_URL_PREFIXES = ("account_", "mfa_")  # allauth's names: sign-in, sign-out, two-step pages
 
 
 def must_set_up_mfa(user):
-    if not (settings.MFA_REQUIRED and user.is_authenticated):
-        return False
-    if not (user.is_superuser or roles.has_role(user, *MFA_ROLES)):
-        return False
-    return not is_mfa_enabled(user)
+    return settings.MFA_REQUIRED and roles.has_staff_role(user) and not is_mfa_enabled(user)
 
 
 def _open(request):

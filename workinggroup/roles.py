@@ -51,6 +51,16 @@ def is_member(user):
     return has_role(user, MEMBER, IRCC_STAFF, EDITOR, ADMINISTRATOR)
 
 
+# The roles that change what everyone sees: the tracker's official statuses, publishing and
+# moderating, everything. They need two-step verification and sign out sooner when idle.
+STAFF_ROLES = (IRCC_STAFF, EDITOR, ADMINISTRATOR)
+
+
+def has_staff_role(user):
+    """True for IRCC staff, editors and administrators (superusers hold every role)."""
+    return has_role(user, *STAFF_ROLES)
+
+
 def grant(user, role):
     from django.contrib.auth.models import Group
 

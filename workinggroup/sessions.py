@@ -9,16 +9,17 @@ while working on a page.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 
-from workinggroup import mfa, roles
+from workinggroup import roles
 
 REFRESH_EVERY = 3600  # seconds
 
 
 def idle_limit(user):
     """How long this person stays signed in without activity, in seconds."""
-    if user.is_superuser or roles.has_role(user, *mfa.MFA_ROLES):
+    if roles.has_staff_role(user):
         return settings.SESSION_IDLE_SECONDS_STAFF
     return settings.SESSION_COOKIE_AGE
 
@@ -37,7 +38,7 @@ class IdleTimeoutMiddleware:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         # Signed in at the end of the request: not after signing out, nor for visitors.
-        if session is not None and session.get("_auth_user_id") and request.user.is_authenticated:
+        if session is not None and session.get(SESSION_KEY) and request.user.is_authenticated:
             limit = idle_limit(request.user)
             left = session.get_expiry_age()
             dated = session.get("_session_expiry") is not None  # else it ends where it began

@@ -218,9 +218,7 @@ def test_home_page_lists_the_newest_practices(client, seeded):
     assert "La plus récente à l&#x27;accueil" in client.get("/fr/").content.decode()
 
 
-def test_a_changed_theme_shows_at_once_and_no_query_reads_the_filters_again(
-    client, seeded, django_assert_max_num_queries
-):
+def test_a_changed_theme_shows_at_once_and_no_query_reads_the_filters_again(client, seeded):
     """The filters' choices are built once per process and language (catalogue.current_facets)
     until a region, province, theme or client group changes."""
     from django.db import connection
