@@ -52,6 +52,7 @@ messages:
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

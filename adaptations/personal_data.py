@@ -1,7 +1,7 @@
 """The adaptations a person recorded and the out-of-date reports they sent."""
 
 from adaptations.models import Adaptation, OutOfDateReport
-from portal.personal_data import rows
+from lib.exports import rows
 
 
 def export(user):

@@ -22,7 +22,7 @@ from adaptations.models import (
     file_report,
     remove_adaptation,
 )
-from portal.ratelimits import client_address, over_limit
+from lib.ratelimits import client_address, over_limit
 from practices.models import PromisingPractice, Status
 from workinggroup import roles
 from workinggroup.models import localized

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_guid",
     "portal",
+    "lib",
     "workinggroup",
     "practices",
     "submissions",

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from portal.emails import render_email
+from lib.emails import render_email
 from workinggroup.models import localized
 
 UNSUBSCRIBE_SALT = "digests.unsubscribe"

@@ -1,7 +1,7 @@
 """A person's digest choices and the digests sent to them."""
 
 from digests.models import DigestDelivery, DigestPreferences
-from portal.personal_data import rows
+from lib.exports import rows
 
 
 def export(user):

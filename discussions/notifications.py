@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from config.celery import app as celery_app
-from portal.emails import send_templated_email
+from lib.emails import send_templated_email
 
 FOLLOWER_DELAY = 10 * 60
 MAX_POSTS_PER_EMAIL = 20

@@ -1,7 +1,7 @@
 """What a person wrote and followed in the discussions."""
 
 from discussions.models import Flag, Follow, Post, Thread
-from portal.personal_data import rows
+from lib.exports import rows
 
 
 def export(user):

@@ -2,16 +2,16 @@
 
 Converting Markdown is the slow part (about a millisecond a post); nh3's clean is a hundred times
 faster. So a post keeps its converted, not yet trusted, HTML in body_html, and pages run it
-through portal.markdown.clean (the site's one allow-list) each time they show it: a change to the
+through lib.markdown.clean (the site's one allow-list) each time they show it: a change to the
 allow-list applies to every old post at once.
 """
 
 import markdown as markdown_lib
 from django.utils.safestring import mark_safe
 
-from portal import markdown
+from lib import markdown
 
-# The same conversion as portal.markdown.render, minus the cleaning.
+# The same conversion as lib.markdown.render, minus the cleaning.
 EXTENSIONS = ["extra", "sane_lists"]
 
 

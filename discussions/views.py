@@ -44,8 +44,8 @@ from discussions.models import (
     ReadPosition,
     Thread,
 )
-from portal.language import set_alternate_urls
-from portal.ratelimits import over_limit
+from lib.language import set_alternate_urls
+from lib.ratelimits import over_limit
 
 # Per member. Generous for people writing, tight enough to stop a script.
 POST_RATES = ("6/m", "60/h")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils import translation
 
-from portal.language import other_languages, page_in_language
+from lib.language import other_languages, page_in_language
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from lib.privacy import looks_private
 from portal.models import ProblemReport
 from portal.personal_data import why_not_deletable
-from portal.privacy import looks_private
 
 MAX_PAGE_LENGTH = 500
 

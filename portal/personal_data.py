@@ -54,8 +54,3 @@ def why_not_deletable(user):
 @transaction.atomic
 def delete_account(user):
     user.delete()
-
-
-def rows(queryset, *fields):
-    """The rows of `queryset` as plain dicts of `fields` (lookups such as "thread__title")."""
-    return list(queryset.values(*fields))

@@ -1,5 +1,6 @@
 """Site-wide pages: home, health check, static pages, problem reports and the error pages."""
 
+from celery import current_app
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -14,9 +15,9 @@ from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from lib.ratelimits import client_address, over_limit
 from portal import personal_data
 from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
-from portal.ratelimits import client_address, over_limit
 
 
 def home(request):
@@ -60,9 +61,7 @@ def _check_cache():
 
 
 def _check_broker():
-    from config.celery import app
-
-    with app.connection_for_write() as conn:
+    with current_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.language import set_alternate_urls
+from lib.language import set_alternate_urls
 from practices import catalogue, search
 from practices.models import TEXT_FIELDS, PromisingPractice
 from practices.queries import as_cards, related_practices

@@ -1,6 +1,6 @@
 """The recommendations a person follows and the status updates they posted."""
 
-from portal.personal_data import rows
+from lib.exports import rows
 from recommendations.models import Follow, StatusUpdate
 
 

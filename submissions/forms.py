@@ -11,7 +11,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.privacy import looks_private
+from lib.privacy import looks_private
 from practices.models import (
     ClientGroup,
     DeliveryMode,

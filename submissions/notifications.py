@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 
-from portal.emails import send_templated_email
+from lib.emails import send_templated_email
 
 
 def decision_made(submission, step):

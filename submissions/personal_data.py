@@ -1,6 +1,6 @@
 """The practices a person shared or edited, and what they did in reviews."""
 
-from portal.personal_data import rows
+from lib.exports import rows
 from submissions.models import Submission, Transition
 
 

@@ -5,7 +5,7 @@ again when they review. The contact section is meant to hold a program's public 
 is never flagged.
 """
 
-from portal.privacy import looks_private
+from lib.privacy import looks_private
 
 
 def flagged_fields(content, labels):

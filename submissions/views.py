@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.ratelimits import over_limit
+from lib.ratelimits import over_limit
 from practices.models import PromisingPractice, Status
 from submissions import access, lifecycle
 from submissions import content as practice_content

@@ -3,7 +3,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal.emails import send_email
+from lib.emails import send_email
 from workinggroup import roles
 
 

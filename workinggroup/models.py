@@ -635,7 +635,7 @@ class Invitation(models.Model):
 
     def send(self, token):
         """Email the invitation, in its language, once the current transaction commits."""
-        from portal.emails import send_templated_email
+        from lib.emails import send_templated_email
 
         context = {
             "invitation": self,

@@ -3,7 +3,7 @@ and the invitations they sent (see portal.personal_data)."""
 
 from allauth.account.models import EmailAddress
 
-from portal.personal_data import rows
+from lib.exports import rows
 from workinggroup import roles
 from workinggroup.models import Invitation, MemberProfile
 

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from adaptations.queries import adaptations_by_organization
-from portal.language import set_alternate_urls
+from lib.language import set_alternate_urls
 from workinggroup import directory, roles
 from workinggroup.forms import (
     ORGANIZATION_LIST_ID,

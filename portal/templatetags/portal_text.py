@@ -1,6 +1,6 @@
 from django import template
 
-from portal import markdown
+from lib import markdown
 
 register = template.Library()
 

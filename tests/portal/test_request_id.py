@@ -41,7 +41,7 @@ def test_log_lines_carry_the_request_id():
 def test_a_task_queued_during_a_request_carries_its_id():
     from celery.signals import before_task_publish
 
-    from portal.tasks import deliver_email
+    from lib.tasks import deliver_email
 
     seen = {}
 

@@ -10,6 +10,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from lib.tasks import deliver_email
+
 
 def render_email(prefix, context, language):
     with translation.override(language):
@@ -25,8 +27,6 @@ def render_email(prefix, context, language):
 
 def send_email(to, subject, text, html=None, headers=None):
     """Queue the message once the current transaction commits."""
-    from portal.tasks import deliver_email
-
     transaction.on_commit(
         lambda: deliver_email.delay(
             to=list(to), subject=subject, text=text, html=html, headers=headers or {}

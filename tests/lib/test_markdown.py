@@ -1,6 +1,6 @@
 import pytest
 
-from portal.markdown import render
+from lib.markdown import render
 
 
 def test_markdown_is_rendered():
