@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "opendata",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -11,19 +11,10 @@ from django.shortcuts import get_object_or_404
 
 from workinggroup import roles
 
-MEMBER_ROLES = (roles.MEMBER, roles.IRCC_STAFF, roles.EDITOR, roles.ADMINISTRATOR)
-MODERATOR_ROLES = (roles.EDITOR, roles.ADMINISTRATOR)
-
-member_required = roles.role_required(*MEMBER_ROLES)
-moderator_required = roles.role_required(*MODERATOR_ROLES)
-
-
-def is_member(user):
-    return roles.is_member(user)
-
-
-def is_moderator(user):
-    return roles.has_role(user, *MODERATOR_ROLES)
+member_required = roles.role_required(*roles.MEMBER_ROLES)
+moderator_required = roles.role_required(*roles.MODERATOR_ROLES)
+is_member = roles.is_member
+is_moderator = roles.is_moderator
 
 
 def members():
@@ -31,7 +22,7 @@ def members():
     return (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(Q(is_superuser=True) | Q(groups__name__in=MEMBER_ROLES))
+        .filter(Q(is_superuser=True) | Q(groups__name__in=roles.MEMBER_ROLES))
         .distinct()
     )
 

@@ -46,9 +46,21 @@ def has_role(user, *roles):
     return bool(roles_of(user) & set(roles))
 
 
+# Working-group members, and the IRCC staff, editors and administrators who sit with them:
+# who reads and writes in discussions and sees the members' pages.
+MEMBER_ROLES = (MEMBER, IRCC_STAFF, EDITOR, ADMINISTRATOR)
+# Who publishes practices and moderates discussions.
+MODERATOR_ROLES = (EDITOR, ADMINISTRATOR)
+
+
 def is_member(user):
-    """Working-group members, and the IRCC staff, editors and administrators who sit with them."""
-    return has_role(user, MEMBER, IRCC_STAFF, EDITOR, ADMINISTRATOR)
+    """True for working-group members and those who sit with them (MEMBER_ROLES)."""
+    return has_role(user, *MEMBER_ROLES)
+
+
+def is_moderator(user):
+    """True for editors and administrators."""
+    return has_role(user, *MODERATOR_ROLES)
 
 
 # The roles that change what everyone sees: the tracker's official statuses, publishing and

@@ -44,7 +44,6 @@ from workinggroup.models import (
 from workinggroup.themes import label_of, theme_labels
 
 PAGE_SIZE = 20
-MEMBER_ROLES = (roles.MEMBER, roles.IRCC_STAFF, roles.EDITOR, roles.ADMINISTRATOR)
 
 
 def _language():
@@ -218,7 +217,7 @@ def working_group(request):
     )
 
 
-@roles.role_required(*MEMBER_ROLES)
+@roles.role_required(*roles.MEMBER_ROLES)
 def contact_list(request):
     regions = list(Region.objects.all())
     labels = theme_labels()
