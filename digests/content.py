@@ -18,10 +18,8 @@ members only), so the batch's queries do not grow with its size.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from adaptations.models import Adaptation
-from discussions.access import members
+from discussions.access import members, posts_every_member_sees, threads_every_member_sees
 from discussions.models import Follow as ThreadFollow
 from discussions.models import Post, Thread
 from practices.models import PromisingPractice
@@ -172,7 +170,7 @@ class NewThreads:
 
     def load(self, start, end, readers):
         return list(
-            Thread.objects.filter(created__gte=start, created__lt=end, hidden=False)
+            threads_every_member_sees(Thread.objects.filter(created__gte=start, created__lt=end))
             .only("id", "title", "author_id", "created", "category_id")
             .order_by("-created", "-id")
         )
@@ -193,15 +191,11 @@ class FollowedReplies:
         followed = set().union(*(r.followed_threads for r in readers)) if readers else set()
         if not followed:
             return []
+        posts = Post.objects.filter(
+            thread_id__in=sorted(followed), created__gte=start, created__lt=end, position__gt=1
+        )
         return list(
-            Post.objects.filter(
-                thread_id__in=sorted(followed),
-                created__gte=start,
-                created__lt=end,
-                position__gt=1,
-                hidden=False,
-                thread__hidden=False,
-            )
+            posts_every_member_sees(posts)
             .order_by("thread_id", "position")
             .values_list("thread_id", "thread__title", "author_id", "position", "created")
         )
@@ -293,9 +287,10 @@ def load_readers(users):
     }
     member_ids = set(members().filter(pk__in=ids).values_list("pk", flat=True))
     threads, recommendations = defaultdict(set), defaultdict(set)
-    for user_id, thread_id in ThreadFollow.objects.filter(
-        Q(user_id__in=member_ids), thread__hidden=False
-    ).values_list("user_id", "thread_id"):
+    # Hidden threads are followed too; FollowedReplies.load leaves their replies out.
+    for user_id, thread_id in ThreadFollow.objects.filter(user_id__in=member_ids).values_list(
+        "user_id", "thread_id"
+    ):
         threads[user_id].add(thread_id)
     for user_id, item_id in RecommendationFollow.objects.filter(user_id__in=ids).values_list(
         "user_id", "recommendation_id"

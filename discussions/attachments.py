@@ -5,6 +5,8 @@ A kind is available once Thread has a field of that name (see the attachment mig
 
 from django.apps import apps
 
+from discussions.models import Thread
+
 KINDS = {
     "practice": "practices.PromisingPractice",
     "recommendation": "recommendations.Recommendation",
@@ -13,8 +15,6 @@ KINDS = {
 
 def available():
     """{kind: model} for the attachment fields Thread has."""
-    from discussions.models import Thread
-
     fields = {field.name for field in Thread._meta.get_fields()}
     return {kind: apps.get_model(label) for kind, label in KINDS.items() if kind in fields}
 
@@ -24,6 +24,17 @@ def kind_of(obj):
         if isinstance(obj, model):
             return kind
     return None
+
+
+def threads_about(obj):
+    """The threads attached to `obj` (none when threads cannot be attached to its kind)."""
+    kind = kind_of(obj)
+    return Thread.objects.filter(**{kind: obj}) if kind else Thread.objects.none()
+
+
+def with_attached_object(threads):
+    """`threads` with what each is attached to, for attached_object() to read without a query."""
+    return threads.select_related(*available())
 
 
 def as_id(value):

@@ -7,6 +7,7 @@ categories are matched on their English slug, and threads are only added to an e
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from discussions import attachments
 from discussions.models import Category, Thread
 from workinggroup.demo import DEMO_ACCOUNTS, load_accounts
 
@@ -126,8 +127,6 @@ def _demo_people():
 
 def _attachment_for(slug):
     """The practice thread is about the swim night, the recommendations one about a Now item."""
-    from discussions import attachments
-
     available = attachments.available()
     if slug == "practices" and "practice" in available:
         practice = available["practice"].objects.filter(slug_en="women-only-swim-night").first()

@@ -8,6 +8,7 @@ Only members are ever notified, and at most MAX_MENTIONS per post.
 import re
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from discussions.access import members
 
@@ -19,6 +20,15 @@ CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 def handle_of(user):
     return user.email.split("@", 1)[0] if user and user.email else ""
+
+
+def member_name(user):
+    """How members appear to each other: their name and @handle, never the full address."""
+    if user is None:
+        return _("A former member")
+    full = user.get_full_name()
+    handle = handle_of(user)
+    return f"{full} (@{handle})" if full else f"@{handle}"
 
 
 def mentioned_names(text):

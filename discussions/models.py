@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from discussions import rendering
+
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 25
 
@@ -41,25 +43,8 @@ class Category(models.Model):
 
 
 class ThreadQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Hidden threads are seen by moderators only."""
-        from discussions.access import is_moderator
-
-        return self if is_moderator(user) else self.filter(hidden=False)
-
     def in_listing_order(self):
         return self.order_by("-pinned", "-last_activity", "-pk")
-
-    def attached_to(self, obj):
-        from discussions import attachments
-
-        kind = attachments.kind_of(obj)
-        return self.filter(**{kind: obj}) if kind else self.none()
-
-    def with_attachments(self):
-        from discussions import attachments
-
-        return self.select_related(*attachments.available())
 
 
 class Thread(models.Model):
@@ -203,9 +188,7 @@ class Post(models.Model):
         return f"{self.thread} #{self.position}"
 
     def save(self, *args, **kwargs):
-        from discussions.rendering import convert
-
-        self.body_html = convert(self.body)
+        self.body_html = rendering.convert(self.body)
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)

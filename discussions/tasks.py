@@ -1,8 +1,8 @@
 from celery import shared_task
 from django.db import transaction
 
-from discussions import notifications
-from discussions.access import members
+from discussions import emails
+from discussions.access import members, posts_every_member_sees, threads_every_member_sees
 from discussions.models import Follow, Mention, Post, Thread
 
 # How far back one email reaches, so a task never loads a whole thread.
@@ -12,7 +12,7 @@ MAX_POSTS_LOOKED_AT = 200
 @shared_task(soft_time_limit=120, time_limit=180, acks_late=True)
 def notify_followers(thread_id):
     """Email each follower the replies posted since their last email (one email each)."""
-    thread = Thread.objects.filter(pk=thread_id, hidden=False).first()
+    thread = threads_every_member_sees(Thread.objects.filter(pk=thread_id)).first()
     if thread is None:
         return 0
     last = thread.post_count
@@ -26,7 +26,9 @@ def notify_followers(thread_id):
     )
     since = max(min(f.last_notified_position for f in follows), last - MAX_POSTS_LOOKED_AT)
     posts = list(
-        Post.objects.filter(thread=thread, position__gt=since, position__lte=last, hidden=False)
+        posts_every_member_sees(
+            Post.objects.filter(thread=thread, position__gt=since, position__lte=last)
+        )
         .select_related("author", "thread")
         .order_by("position")
     )
@@ -45,7 +47,7 @@ def notify_followers(thread_id):
                 and post.author_id != follow.user_id
             ]
             if news:
-                notifications.send_replies_email(follow, thread, news)
+                emails.send_replies_email(follow, thread, news)
                 sent += 1
     return sent
 
@@ -54,7 +56,7 @@ def notify_followers(thread_id):
 def notify_mentions(post_id, user_ids):
     """Email each mentioned member once per post (the Mention row is the claim)."""
     post = (
-        Post.objects.filter(pk=post_id, hidden=False, thread__hidden=False)
+        posts_every_member_sees(Post.objects.filter(pk=post_id))
         .select_related("thread", "author")
         .first()
     )
@@ -65,6 +67,6 @@ def notify_mentions(post_id, user_ids):
         with transaction.atomic():
             _mention, created = Mention.objects.get_or_create(post=post, user=user)
             if created:
-                notifications.send_mention_email(user, post)
+                emails.send_mention_email(user, post)
                 sent += 1
     return sent

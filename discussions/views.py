@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.validators import slug_unicode_re
 from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,11 +20,14 @@ from discussions import attachments, notifications
 from discussions.access import (
     get_post,
     get_thread,
-    is_member,
     is_moderator,
     member_required,
     moderator_required,
+    posts_every_member_sees,
+    shown_in_emails_to,
+    visible_threads,
 )
+from discussions.emails import read_unfollow_token
 from discussions.forms import (
     EditForm,
     FlagForm,
@@ -32,7 +36,7 @@ from discussions.forms import (
     ThreadForm,
     ThreadModerationForm,
 )
-from discussions.mentions import mentioned_members
+from discussions.mentions import member_name, mentioned_members
 from discussions.models import (
     POSTS_PER_PAGE,
     THREADS_PER_PAGE,
@@ -75,16 +79,23 @@ def _page_number(request, last_page):
 
 @member_required
 def category_list(request):
-    threads = Q(threads__hidden=False)
+    # Counted over the threads this person sees on the category pages (moderators: hidden too).
+    threads = visible_threads(request.user)
     categories = Category.objects.annotate(
-        thread_count=Count("threads", filter=threads),
-        last_activity=Max("threads__last_activity", filter=threads),
+        thread_count=Coalesce(_per_category(threads, Count("pk")), 0),
+        last_activity=_per_category(threads, Max("last_activity")),
     )
     return render(
         request,
         "discussions/category_list.html",
         {"categories": categories, "is_moderator": is_moderator(request.user)},
     )
+
+
+def _per_category(threads, aggregate):
+    """`aggregate` over the `threads` of each category, as a subquery of a category query."""
+    of_category = threads.filter(category=OuterRef("pk")).values("category")
+    return Subquery(of_category.annotate(value=aggregate).values("value"))
 
 
 @member_required
@@ -94,8 +105,7 @@ def category_detail(request, slug):
         return redirect(category)
     set_alternate_urls(request, category)
     threads = (
-        Thread.objects.filter(category=category)
-        .visible_to(request.user)
+        visible_threads(request.user, Thread.objects.filter(category=category))
         .in_listing_order()
         .select_related("author")
     )
@@ -116,16 +126,14 @@ def category_detail(request, slug):
 @member_required
 def thread_detail(request, pk):
     member = request.user
-    threads = (
+    threads = attachments.with_attached_object(
         Thread.objects.select_related("category", "author")
-        .with_attachments()
-        .annotate(
-            # The member's read mark and follow come with the thread: two queries fewer.
-            read_up_to=Subquery(
-                ReadPosition.objects.filter(user=member, thread=OuterRef("pk")).values("position")
-            ),
-            following=Exists(Follow.objects.filter(user=member, thread=OuterRef("pk"))),
-        )
+    ).annotate(
+        # The member's read mark and follow come with the thread: two queries fewer.
+        read_up_to=Subquery(
+            ReadPosition.objects.filter(user=member, thread=OuterRef("pk")).values("position")
+        ),
+        following=Exists(Follow.objects.filter(user=member, thread=OuterRef("pk"))),
     )
     thread = get_thread(request, pk, threads)
     number = _page_number(request, thread.page_count)
@@ -313,7 +321,9 @@ def reply(request, pk):
     initial = {}
     quote = attachments.as_id(request.GET.get("quote"))
     if quote is not None:
-        quoted = thread.posts.filter(pk=quote, hidden=False).select_related("author").first()
+        # A quote copies the text for every member to read: never a hidden post's.
+        quotable = posts_every_member_sees(thread.posts.select_related("author"))
+        quoted = quotable.filter(pk=quote).first()
         if quoted:
             initial["body"] = _quote(quoted)
     form = ReplyForm(request.POST or None, initial=initial)
@@ -352,8 +362,6 @@ def reply(request, pk):
 
 
 def _quote(post):
-    from discussions.templatetags.discussions import member_name
-
     quoted = "\n".join(f"> {line}" if line else ">" for line in post.body.splitlines())
     intro = _("%(name)s wrote:") % {"name": member_name(post.author)}
     return f"> **{intro}**\n>\n{quoted}\n\n"
@@ -452,7 +460,7 @@ def flag(request, pk):
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058) posts without a CSRF token
 def unfollow_email(request, token):
-    ids = notifications.read_unfollow_token(token)
+    ids = read_unfollow_token(token)
     if ids is None:
         raise Http404
     user = get_user_model().objects.filter(pk=ids[0]).first()
@@ -464,7 +472,7 @@ def unfollow_email(request, token):
         Follow.objects.filter(user=user, thread=thread).delete()
         done = True
     # Someone who is no longer a member still gets to stop emails, but not to read the title.
-    title = thread.title if is_member(user) and not thread.hidden else None
+    title = thread.title if shown_in_emails_to(user, thread) else None
     return render(request, "discussions/unfollow_email.html", {"title": title, "done": done})
 
 

@@ -1,23 +1,13 @@
 from django import template
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from discussions import attachments, rendering
-from discussions.access import is_member
-from discussions.mentions import handle_of
-from discussions.models import Thread
+from discussions import attachments, mentions, rendering
+from discussions.access import is_member, visible_threads
 
 register = template.Library()
 
 
-@register.filter
-def member_name(user):
-    """How members appear to each other: their name and @handle, never the full address."""
-    if user is None:
-        return _("A former member")
-    full = user.get_full_name()
-    handle = handle_of(user)
-    return f"{full} (@{handle})" if full else f"@{handle}"
+register.filter("member_name", mentions.member_name)
 
 
 @register.inclusion_tag("discussions/_nav_link.html", takes_context=True)
@@ -41,7 +31,7 @@ def discussion_box(context, obj):
     kind = attachments.kind_of(obj)
     if user is None or kind is None or not is_member(user):
         return {"show": False}
-    threads = list(Thread.objects.attached_to(obj).visible_to(user).in_listing_order())
+    threads = list(visible_threads(user, attachments.threads_about(obj)).in_listing_order())
     return {
         "show": True,
         "threads": threads,

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from discussions.models import Flag
-from discussions.notifications import unfollow_token
-from tests.discussions.conftest import url_in
+from discussions.emails import unfollow_token
+from discussions.models import Flag, Thread
+from tests.discussions.conftest import start_thread, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +150,21 @@ def test_a_hidden_thread_is_not_found_for_members_but_open_to_moderators(
     category_page = client_for(ian).get(url_in("en", thread.category)).content.decode()
     assert SECRET_TITLE not in category_page
     assert client_for(elodie).get(url_in("en", thread)).status_code == 200
+
+
+def test_the_category_list_counts_the_threads_each_person_sees_on_the_category_page(
+    client_for, category, thread, marie, ian, elodie
+):
+    """A moderator sees hidden threads in a category; its count in the list says so too."""
+    hidden = start_thread(category, marie, "Removed for now")
+    Thread.objects.filter(pk=hidden.pk).update(hidden=True)
+    moderator = client_for(elodie)
+    assert "Removed for now" in moderator.get(url_in("en", category)).content.decode()
+    assert "2 threads" in moderator.get("/en/discussions/").content.decode()
+    member = client_for(ian)
+    assert "Removed for now" not in member.get(url_in("en", category)).content.decode()
+    listing = member.get("/en/discussions/").content.decode()
+    assert "1 thread " in listing and "2 threads" not in listing
 
 
 def test_unfollow_link_from_an_email_hides_the_title_from_someone_no_longer_member(

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 
 from discussions import notifications, tasks
+from discussions.emails import unfollow_token
 from discussions.models import Follow, Mention
-from discussions.notifications import unfollow_token
 from tests.conftest import make_user
 from tests.discussions.conftest import tasks_eager
 from workinggroup import roles
