@@ -10,9 +10,8 @@ A digest is a list of sections in a fixed order. Each section is one small class
 (its rows for the batch's widest window, one query) and `pick` (all of the member's items, in
 the order the email lists them; it shows the first MAX_ITEMS).
 
-discussions.activity answers the same questions for one member at a time; here they are answered
-for a whole batch at once, with the same rules (visible threads and posts, others' posts only,
-members only), so the batch's queries do not grow with its size.
+Discussion sections go to members only and carry what every member sees (discussions.access):
+no hidden thread or post, whoever the member is.
 """
 
 from collections import defaultdict
@@ -211,7 +210,7 @@ class FollowedReplies:
                 counts[thread_id] += 1
                 first_positions.setdefault(thread_id, position)  # rows come in position order
                 titles[thread_id] = title
-        # Most active first, as on the discussions pages (discussions.activity).
+        # Most active first; ties in thread order, so the same data gives the same digest.
         busiest = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [
             ThreadReplies(thread_id, titles[thread_id], count, first_positions[thread_id])

@@ -7,7 +7,7 @@ import time_machine
 
 from digests import content, schedule
 from digests.models import Period
-from discussions.models import Category, Follow, Thread
+from discussions.models import Category, Follow, Post, Thread
 from recommendations.models import Recommendation, Source, Status, StatusUpdate
 from tests.digests.conftest import DAY, TORONTO, YESTERDAY_NOON, make_member, make_practice
 
@@ -101,6 +101,56 @@ def test_members_see_new_threads_by_others_and_replies_in_threads_they_follow(
     assert items(digest, "threads") == [new]
     [replies] = items(digest, "replies")
     assert (replies.title, replies.count, replies.first_position) == ("Old thread", 2, 2)
+
+
+def test_replies_count_in_followed_threads_only_busiest_first(reader_en, reader_fr, category):
+    with at(START - datetime.timedelta(days=2)):
+        quiet, _post = Thread.start(category, reader_fr, "Quiet thread", "Opening")
+        busy, _post = Thread.start(category, reader_fr, "Busy thread", "Opening")
+        unfollowed, _post = Thread.start(category, reader_fr, "Not followed", "Opening")
+        busy.add_reply(reader_fr, "Before the window")
+        Follow.start(reader_en, quiet, 1)
+        Follow.start(reader_en, busy, 1)
+    with at(YESTERDAY_NOON):
+        quiet.add_reply(reader_fr, "One")
+        for text in ("One", "Two"):
+            busy.add_reply(reader_fr, text)
+        unfollowed.add_reply(reader_fr, "Elsewhere")
+
+    replies = items(digest_for(reader_en), "replies")
+
+    assert [(r.title, r.count, r.first_position) for r in replies] == [
+        ("Busy thread", 2, 3),
+        ("Quiet thread", 1, 2),
+    ]
+
+
+def test_hidden_threads_and_posts_stay_out_of_every_digest_a_moderators_too(
+    reader_en, reader_fr, category
+):
+    from workinggroup import roles
+
+    moderator = make_member("moderator@example.org", role=roles.EDITOR)
+    with at(START - datetime.timedelta(days=2)):
+        followed, _post = Thread.start(category, reader_fr, "Followed", "Opening")
+        taken_down, _post = Thread.start(category, reader_fr, "Taken down later", "Opening")
+    with at(YESTERDAY_NOON):
+        Thread.start(category, reader_fr, "Fresh", "Opening")
+        hidden_new, _post = Thread.start(category, reader_fr, "Hidden", "Opening")
+        followed.add_reply(reader_fr, "Fine reply")
+        rude = followed.add_reply(reader_fr, "Rude reply")
+        taken_down.add_reply(reader_fr, "Reply in a hidden thread")
+    Thread.objects.filter(pk__in=[hidden_new.pk, taken_down.pk]).update(hidden=True)
+    Post.objects.filter(pk=rude.pk).update(hidden=True)
+    for reader in (reader_en, moderator):
+        Follow.start(reader, followed, 1)
+        Follow.start(reader, taken_down, 1)
+
+        digest = digest_for(reader)
+
+        assert [t.title for t in items(digest, "threads")] == ["Fresh"]
+        [replies] = items(digest, "replies")
+        assert (replies.title, replies.count) == ("Followed", 1)
 
 
 def test_people_who_are_not_members_get_no_discussion_sections(db, category, author):

@@ -7,6 +7,7 @@ from django.core import mail
 
 from discussions import notifications, tasks
 from discussions.emails import unfollow_token
+from discussions.mentions import mentioned_names
 from discussions.models import Follow, Mention
 from tests.conftest import make_user
 from tests.discussions.conftest import tasks_eager
@@ -133,6 +134,20 @@ def test_unfollow_link_asks_first_then_stops_the_emails(client, marie, thread):
     response = client.post(url)  # no sign-in, no CSRF token: a mail client's one-click POST
     assert response.status_code == 200
     assert not Follow.objects.filter(user=marie, thread=thread).exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Thanks @marie!", ["marie"]),
+        ("cc @Marie.Cormier and @ian.", ["marie.cormier", "ian"]),
+        ("Write to info@example.org", []),
+        ("Ask @marie@other.example", ["marie@other.example"]),
+        ("In code: `@decorator` and\n```\n@property\n```", []),
+    ],
+)
+def test_mentions_are_found_outside_code_and_email_addresses(text, names):
+    assert mentioned_names(text) == names
 
 
 def test_a_mentioned_member_is_emailed_in_their_language(
