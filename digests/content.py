@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from adaptations.models import Adaptation
+from digests.models import DigestPreferences
 from discussions.access import members, posts_every_member_sees, threads_every_member_sees
 from discussions.models import Follow as ThreadFollow
 from discussions.models import Post, Thread
@@ -275,8 +276,6 @@ def build_digest(reader, start, end, sources):
 def load_readers(users):
     """{user id: Reader} for `users` (with their digest_preferences prefetched or not), in
     six queries whatever their number."""
-    from digests.models import DigestPreferences
-
     ids = [user.pk for user in users]
     preferences = {
         p.user_id: p

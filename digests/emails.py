@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from discussions.models import Thread
 from lib.emails import render_email
 from workinggroup.models import localized
 
@@ -175,8 +176,6 @@ def thread_data(thread, language):
 
 
 def replies_data(replies, language):
-    from discussions.models import Thread
-
     url = Thread(pk=replies.thread_id).url_of_position(replies.first_position)
     return {"title": replies.title, "count": replies.count, "url": absolute(url)}
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digests.models import DigestPreferences
+from workinggroup.models import DigestFrequency
 
 
 class PreferencesForm(forms.ModelForm):
@@ -23,4 +24,7 @@ class PreferencesForm(forms.ModelForm):
 
 
 class UnsubscribeForm(forms.Form):
-    choice = forms.ChoiceField(choices=[("weekly", "weekly"), ("off", "off")])
+    # The lower frequencies the unsubscribe page offers (views.unsubscribe says which applies).
+    choice = forms.ChoiceField(
+        choices=[(f.value, f.label) for f in (DigestFrequency.WEEKLY, DigestFrequency.OFF)]
+    )

@@ -17,14 +17,16 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workinggroup.models import DigestFrequency
+
 # The sending task's hard time limit (seconds); a claim lives a minute longer than that.
 SEND_TIME_LIMIT = 300
 CLAIM_EXPIRY = timedelta(seconds=SEND_TIME_LIMIT + 60)
 
 
-class Period(models.TextChoices):
-    DAILY = "daily", _("Daily")
-    WEEKLY = "weekly", _("Weekly")
+# A digest's period is the member's digest frequency (workinggroup.models.DigestFrequency), any
+# but "off": one type, so a profile's choice and a ledger row compare as equals.
+PERIODS = (DigestFrequency.DAILY, DigestFrequency.WEEKLY)
 
 
 class DeliveryStatus(models.TextChoices):
@@ -105,7 +107,9 @@ class DigestDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="digest_deliveries",
     )
-    period = models.CharField(_("period"), max_length=6, choices=Period.choices)
+    period = models.CharField(
+        _("period"), max_length=6, choices=[(p.value, p.label) for p in PERIODS]
+    )
     period_key = models.CharField(
         _("day or week"), max_length=10, help_text=_("2026-01-07 for a day, 2026-W02 for a week.")
     )

@@ -1,22 +1,33 @@
-"""A digest run: open the ledger rows for who is due today, then queue every unsent row in batches.
+"""A digest run: open the ledger rows of who is due on a day, and list every unsent row in batches.
 
-Every run also queues rows left unsent by earlier runs (a worker that died holding a claim, a
-mail server that was down), so nothing waits longer than the next run.
+Every run also lists rows left unsent by earlier runs (a worker that died holding a claim, a mail
+server that was down), so nothing waits longer than the next run. The rows are opened and listed
+here; tasks.run_digests queues the batches to the workers (docs/digests.md).
 """
 
 import datetime
-import logging
 from collections import Counter
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from digests import content, schedule
-from digests.models import DigestDelivery, Period
-
-log = logging.getLogger(__name__)
+from digests.models import PERIODS, DigestDelivery
 
 BATCH_SIZE = 500
+
+
+@dataclass
+class Run:
+    due: int  # members due on the day (rows opened now or by an earlier run)
+    batches: list  # ids of every unsent row, BATCH_SIZE at most per batch
+
+    @property
+    def queued(self):
+        return sum(len(batch) for batch in self.batches)
 
 
 def parse_day(value):
@@ -25,9 +36,9 @@ def parse_day(value):
     return datetime.date.fromisoformat(value)
 
 
-def start_run(period, day=None, now=None):
-    """Open `period`'s digests due on `day` (default: today) and queue every unsent digest."""
-    if period not in Period.values:
+def open_run(period, day=None, now=None):
+    """Open `period`'s digests due on `day` (default: today); list every unsent digest."""
+    if period not in PERIODS:
         raise ValueError(f"unknown digest period {period!r}")
     now = now or timezone.now()
     day = day or timezone.localdate(now)
@@ -36,42 +47,11 @@ def start_run(period, day=None, now=None):
         ids = list(
             DigestDelivery.objects.claimable(now).order_by("pk").values_list("pk", flat=True)
         )
-        batches = [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
-        for batch in batches:
-            transaction.on_commit(lambda batch=batch: queue_batch(batch))
-    log.info(
-        "digest run %s %s: %d due, %d digests queued in %d batches",
-        period,
-        day,
-        due,
-        len(ids),
-        len(batches),
-    )
-    return {"due": due, "queued": len(ids), "batches": len(batches)}
-
-
-def queue_batch(ids):
-    from digests.tasks import send_digest_batch
-
-    try:
-        send_digest_batch.delay(ids)
-    except Exception:
-        # Without a worker (eager) the batch ran here and failed after its retries; with one, the
-        # broker refused it. Either way its rows stay unsent for the next run: log, go on.
-        log.exception("digest batch of %d not sent; the next run will try again", len(ids))
-
-
-def runs_here():
-    """True when tasks run in this process (no Redis): the run's outcome is known on return."""
-    from config.celery import app
-
-    return bool(app.conf.task_always_eager)
+    return Run(due, [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)])
 
 
 def ledger_summary(period, day=None):
     """{status: count} of the ledger rows of `period` for `day`."""
-    from django.db.models import Count
-
     day = day or timezone.localdate()
     rows = (
         DigestDelivery.objects.filter(period=period, period_key=schedule.period_key(period, day))
@@ -112,6 +92,4 @@ def dry_run(period, day=None, now=None):
 
 
 def _users(ids):
-    from django.contrib.auth import get_user_model
-
     return list(get_user_model().objects.filter(pk__in=ids).order_by("pk"))

@@ -11,16 +11,19 @@ from datetime import datetime, time, timedelta
 from django.db.models import Max
 from django.utils import timezone
 
-from digests.models import DigestDelivery, Period
-from workinggroup.models import MemberProfile
+from digests.models import DigestDelivery
+from workinggroup.models import DigestFrequency, MemberProfile
 
-PERIOD_LENGTH = {Period.DAILY: timedelta(days=1), Period.WEEKLY: timedelta(days=7)}
+PERIOD_LENGTH = {
+    DigestFrequency.DAILY: timedelta(days=1),
+    DigestFrequency.WEEKLY: timedelta(days=7),
+}
 # A member back from a long pause gets one period's news, not months of it.
 MAX_LOOKBACK = timedelta(days=35)
 
 
 def period_key(period, day):
-    if period == Period.DAILY:
+    if period == DigestFrequency.DAILY:
         return day.isoformat()
     year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
@@ -42,7 +45,7 @@ def due_profiles(period, day):
     profiles = MemberProfile.objects.filter(digest_frequency=period, user__is_active=True).exclude(
         user__email=""
     )
-    if period == Period.WEEKLY:
+    if period == DigestFrequency.WEEKLY:
         profiles = profiles.filter(digest_weekday=day.weekday())
     return profiles
 

@@ -92,7 +92,10 @@ def unsubscribe(request, token):
         # Weekly is offered only to daily readers; anything else stops the digest.
         if form.is_valid():
             choice = form.cleaned_data["choice"]
-            if choice == DigestFrequency.WEEKLY and profile.digest_frequency != "daily":
+            if (
+                choice == DigestFrequency.WEEKLY
+                and profile.digest_frequency != DigestFrequency.DAILY
+            ):
                 choice = DigestFrequency.OFF
             _set_frequency(user, choice, "unsubscribe page")
             profile.digest_frequency = done = choice

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from digests import runs
+from digests import tasks
 from digests.models import DigestPreferences
 from practices.models import PromisingPractice, Status, Theme
 from tests.conftest import make_user
@@ -118,6 +118,6 @@ def run_digests(django_capture_on_commit_callbacks):
 
     def run(period="daily", day=DAY):
         with django_capture_on_commit_callbacks(execute=True):
-            return runs.start_run(period, day)
+            return tasks.run_digests(period, day)
 
     return run

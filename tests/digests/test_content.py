@@ -6,10 +6,10 @@ import pytest
 import time_machine
 
 from digests import content, schedule
-from digests.models import Period
 from discussions.models import Category, Follow, Post, Thread
 from recommendations.models import Recommendation, Source, Status, StatusUpdate
 from tests.digests.conftest import DAY, TORONTO, YESTERDAY_NOON, make_member, make_practice
+from workinggroup.models import DigestFrequency as Frequency
 
 pytestmark = pytest.mark.usefixtures("morning")
 
@@ -49,17 +49,17 @@ def at(moment):
 
 def test_window_is_the_day_before_the_run_day_in_toronto():
     assert schedule.window_end(DAY) == END
-    assert schedule.window_start(Period.DAILY, END, None) == START
-    assert schedule.window_start(Period.WEEKLY, END, None) == END - datetime.timedelta(days=7)
-    assert schedule.period_key(Period.DAILY, DAY) == "2026-01-07"
-    assert schedule.period_key(Period.WEEKLY, DAY) == "2026-W02"
+    assert schedule.window_start(Frequency.DAILY, END, None) == START
+    assert schedule.window_start(Frequency.WEEKLY, END, None) == END - datetime.timedelta(days=7)
+    assert schedule.period_key(Frequency.DAILY, DAY) == "2026-01-07"
+    assert schedule.period_key(Frequency.WEEKLY, DAY) == "2026-W02"
 
 
 def test_window_starts_where_the_previous_digest_ended_unless_long_ago():
     previous = END - datetime.timedelta(days=3)
-    assert schedule.window_start(Period.DAILY, END, previous) == previous
+    assert schedule.window_start(Frequency.DAILY, END, previous) == previous
     long_ago = END - datetime.timedelta(days=90)
-    assert schedule.window_start(Period.DAILY, END, long_ago) == START
+    assert schedule.window_start(Frequency.DAILY, END, long_ago) == START
 
 
 def test_practices_published_inside_the_window_only(reader_en, organization):

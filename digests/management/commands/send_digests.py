@@ -11,15 +11,15 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from digests import runs
-from digests.models import Period
+from digests import runs, tasks
+from digests.models import PERIODS
 
 
 class Command(BaseCommand):
     help = "Send the daily or weekly digest emails due today (or on --date)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--period", choices=Period.values, required=True)
+        parser.add_argument("--period", choices=PERIODS, required=True)
         parser.add_argument(
             "--dry-run", action="store_true", help="Count what would be sent; change nothing."
         )
@@ -39,13 +39,13 @@ class Command(BaseCommand):
             for key in sorted(tally):
                 self.stdout.write(f"  {key}: {tally[key]}")
             return
-        result = runs.start_run(period, day)
+        result = tasks.run_digests(period, day)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{period} digests: {result['due']} due, {result['queued']} unsent digests "
                 f"queued in {result['batches']} batches."
             )
         )
-        if runs.runs_here():
+        if tasks.runs_here():
             for status, count in runs.ledger_summary(period, day).items():
                 self.stdout.write(f"  {status}: {count}")
