@@ -87,11 +87,11 @@ def _send_claimed(claim_id, outcome, connection):
 
     if not to_send:
         return
-    renderer = emails.BatchRenderer()
+    blocks = emails.ItemBlocks()
     connection = connection or get_connection()
     with connection:  # one connection (one SMTP session) for the whole batch
         for delivery, digest in to_send:
-            message = emails.digest_message(delivery, digest, renderer, connection)
+            message = emails.digest_message(delivery, digest, blocks, connection)
             try:
                 message.send()
             except smtplib.SMTPException as error:
