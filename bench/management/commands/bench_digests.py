@@ -35,6 +35,7 @@ from workinggroup import roles
 from workinggroup.models import Community, MemberProfile, Organization, Region, User
 
 DAY = datetime.date(2030, 1, 15)
+EMAIL_PREFIX = "bench-digest-"
 
 
 class _Rollback(Exception):
@@ -54,8 +55,8 @@ class Command(BaseCommand):
             raise CommandError("--members must be at least 1 and --practices zero or more")
         try:
             with transaction.atomic():
-                self._make_data(members, practices)
-                result = self._send_all()
+                users = self._make_data(members, practices)
+                result = self._send_all(users)
                 raise _Rollback
         except _Rollback:
             pass
@@ -80,9 +81,18 @@ class Command(BaseCommand):
         if seconds > budget_s:
             raise CommandError(f"{seconds:.1f} s is over the {budget_s:.0f} s budget")
 
-    def _send_all(self):
-        schedule.open_deliveries("daily", DAY)
-        ids = list(DigestDelivery.objects.order_by("pk").values_list("pk", flat=True))
+    def _send_all(self, users):
+        """Open the day's ledger rows of the members made here, and send them batch by batch.
+        Members already in the database (and their unsent rows) are left alone: --members
+        counts only the bench's own."""
+        ours = {user.pk for user in users}
+        rows = [d for d in schedule.planned_deliveries("daily", DAY) if d.user_id in ours]
+        DigestDelivery.objects.bulk_create(rows, batch_size=1000)
+        ids = list(
+            DigestDelivery.objects.filter(user__email__startswith=EMAIL_PREFIX)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         backend = mail.get_connection("django.core.mail.backends.locmem.EmailBackend")
         outcome, per_batch = Counter(), []
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -109,13 +119,14 @@ class Command(BaseCommand):
         self._make_practices(rnd, practices, yesterday)
         self._make_activity(rnd, users, yesterday)
         self.stdout.write(f"Created {members} members and {practices} practices.")
+        return users
 
     def _make_members(self, rnd, count):
         unusable = make_password(None)
         users = User.objects.bulk_create(
             [
                 User(
-                    email=f"bench-digest-{n}@example.org",
+                    email=f"{EMAIL_PREFIX}{n}@example.org",
                     password=unusable,  # nobody signs in as these
                     first_name=f"Member {n}",
                     preferred_language="fr" if n % 3 == 0 else "en",
@@ -125,7 +136,7 @@ class Command(BaseCommand):
             batch_size=2000,
         )
         if connection.vendor != "postgresql" or users[0].pk is None:
-            users = list(User.objects.filter(email__startswith="bench-digest-").order_by("pk"))
+            users = list(User.objects.filter(email__startswith=EMAIL_PREFIX).order_by("pk"))
         MemberProfile.objects.bulk_create(
             [MemberProfile(user=u, digest_frequency="daily") for u in users], batch_size=2000
         )
