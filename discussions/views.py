@@ -196,7 +196,9 @@ def post_permalink(request, pk):
 
 
 def _claim_token(request, token):
-    """(key, earlier_url): earlier_url is not None when this form was already submitted."""
+    """(key, earlier_url): earlier_url is not None when this form was already submitted.
+
+    The cache holds the used tokens: a guard against posting twice, not a speed-up."""
     if not token:
         return None, None
     key = f"discussions:form-token:{request.user.pk}:{token}"
