@@ -288,7 +288,6 @@ def profile(request):
         request,
         "workinggroup/profile.html",
         {
-            "forms": [account_form, member_form],
             "account_form": account_form,
             "member_form": member_form,
             "member": member,
@@ -336,7 +335,6 @@ def invite(request):
         "workinggroup/invite.html",
         {
             "form": form,
-            "forms": [form],
             "recent": Invitation.objects.select_related("organization")[:10],
             **_organization_names(),
         },
@@ -390,7 +388,7 @@ def accept_invitation(request, token):
     return render(
         request,
         "workinggroup/accept_invitation.html",
-        {"form": form, "forms": [form], "invitation": invitation},
+        {"form": form, "invitation": invitation},
     )
 
 
