@@ -5,6 +5,7 @@ import re
 import secrets
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
@@ -14,6 +15,9 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from lib.emails import send_templated_email
+from workinggroup import roles
 
 
 class UserManager(BaseUserManager):
@@ -378,7 +382,7 @@ class Organization(models.Model):
 
 
 class WorkingGroupRole(models.TextChoices):
-    CO_CHAIR = "co_chair", _("Co-chair")
+    CO_CHAIR = roles.CO_CHAIR_SEAT, _("Co-chair")
     SECTOR_REPRESENTATIVE = "sector_rep", _("Sector representative")
     IRCC_REPRESENTATIVE = "ircc_rep", _("IRCC representative")
     OBSERVER = "observer", _("Observer")
@@ -635,8 +639,6 @@ class Invitation(models.Model):
 
     def send(self, token):
         """Email the invitation, in its language, once the current transaction commits."""
-        from lib.emails import send_templated_email
-
         context = {
             "invitation": self,
             "inviter_name": str(self.inviter) if self.inviter else "",
@@ -651,15 +653,11 @@ class Invitation(models.Model):
 
     @property
     def affiliation(self):
-        from workinggroup import roles
-
         ircc = self.role == roles.IRCC_STAFF or self.wg_role == WorkingGroupRole.IRCC_REPRESENTATIVE
         return Affiliation.IRCC if ircc else Affiliation.ORGANIZATION
 
     @property
     def role_label(self):
-        from workinggroup import roles
-
         return roles.ROLE_LABELS.get(self.role, self.role)
 
     def accept(self, *, first_name, last_name, password, now=None):
@@ -668,10 +666,6 @@ class Invitation(models.Model):
         The invitation is claimed with a conditional UPDATE first, so a link used twice at the
         same moment creates one account. Returns the new user, or None if the claim lost.
         """
-        from allauth.account.models import EmailAddress
-
-        from workinggroup import roles
-
         now = now or timezone.now()
         with transaction.atomic():
             claimed = Invitation.objects.filter(

@@ -2,7 +2,6 @@
 invitations. Views orchestrate; rules live in models.py, directory.py and roles.py."""
 
 import unicodedata
-from importlib import import_module
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -18,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from adaptations.queries import adaptations_by_organization
 from lib.language import set_alternate_urls
 from workinggroup import directory, roles
 from workinggroup.forms import (
@@ -39,6 +37,7 @@ from workinggroup.models import (
     Region,
     SizeClass,
     StaffSizeBand,
+    User,
     Visibility,
 )
 from workinggroup.themes import label_of, theme_labels
@@ -144,19 +143,6 @@ def _result_rows(organizations, regions, provinces):
     ]
 
 
-def practices_for_organization(organization):
-    """Hook for the practices app: `practices.queries.practices_for_organization(org)`, if it
-    exists, returns a list of objects with `title` and `get_absolute_url`; None until then."""
-    try:
-        queries = import_module("practices.queries")
-    except ModuleNotFoundError as missing:
-        if missing.name != "practices.queries":
-            raise
-        return None
-    provider = getattr(queries, "practices_for_organization", None)
-    return provider(organization) if provider else None
-
-
 def organization_detail(request, slug):
     organization = get_object_or_404(
         Organization.objects.select_related("province__region").prefetch_related("communities"),
@@ -173,8 +159,6 @@ def organization_detail(request, slug):
             "name": organization.localized("name"),
             "description": organization.localized("description"),
             "members": _people(people, Visibility.PUBLIC),
-            "practices": practices_for_organization(organization),
-            "adaptations": adaptations_by_organization(organization),
         },
     )
 
@@ -292,7 +276,7 @@ def profile(request):
             "member_form": member_form,
             "member": member,
             "role_labels": [roles.ROLE_LABELS[r] for r in roles.ROLES if roles.has_role(user, r)],
-            "is_administrator": roles.has_role(user, roles.ADMINISTRATOR),
+            "is_administrator": roles.is_administrator(user),
             "theme_names": {slug: label_of(slug, labels) for slug in member.themes},
             **_organization_names(),
         },
@@ -348,8 +332,6 @@ def _invitation_problem(invitation):
         return "used", 410
     if invitation.is_expired():
         return "expired", 410
-    from workinggroup.models import User
-
     if User.objects.filter(email__iexact=invitation.email).exists():
         return "account_exists", 409
     return None, 200
