@@ -10,6 +10,8 @@ the first for a filter set) and cold (the directory just changed). Run it on Pos
         .venv/bin/python manage.py bench_directory
 """
 
+import cProfile
+import pstats
 import random
 import statistics
 import sys
@@ -19,6 +21,15 @@ from django.core.management.base import BaseCommand
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+from workinggroup import directory
+from workinggroup.models import (
+    SIZE_CLASS_BITS,
+    Community,
+    Organization,
+    ProvinceTerritory,
+    language_bits,
+)
 
 QUERIES = [
     "",
@@ -63,15 +74,6 @@ class Command(BaseCommand):
             connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keepdb)
 
     def _fill(self, count):
-        from workinggroup import directory
-        from workinggroup.models import (
-            SIZE_CLASS_BITS,
-            Community,
-            Organization,
-            ProvinceTerritory,
-            language_bits,
-        )
-
         existing = Organization.objects.filter(slug__startswith="bench-").count()
         if existing >= count:
             return
@@ -129,8 +131,6 @@ class Command(BaseCommand):
         self.stdout.write(f"{Organization.objects.count()} organizations, {len(links)} links")
 
     def _measure(self, rounds, language):
-        from workinggroup import directory
-
         client = Client()
         prefix = "/en/organizations/" if language == "en" else "/fr/organismes/"
         all_times = []
@@ -156,9 +156,6 @@ class Command(BaseCommand):
                 client.get(url)
                 times.append((time.perf_counter() - start) * 1000)
             if self.profile:
-                import cProfile
-                import pstats
-
                 profiler = cProfile.Profile()
                 for _ in range(rounds):
                     profiler.runcall(client.get, url)
