@@ -80,7 +80,12 @@ def test_the_detail_page_offers_each_form_only_to_those_who_may_use_it(client_fo
 
 @pytest.mark.parametrize(
     ("persona", "source", "role"),
-    [("ian", "ircc", "ircc_staff"), ("elodie", "wg", "editor"), ("alex", "ircc", "ircc_staff"), ("alex", "wg", "editor")],
+    [
+        ("ian", "ircc", "ircc_staff"),
+        ("elodie", "wg", "editor"),
+        ("alex", "ircc", "ircc_staff"),
+        ("alex", "wg", "editor"),
+    ],
 )
 def test_the_role_kept_with_an_update_is_the_one_it_was_posted_under(
     request, client_for, persona, source, role
