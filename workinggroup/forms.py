@@ -78,7 +78,7 @@ class DirectoryFilterForm(forms.Form):
     }
 
     def __init__(self, data, *, regions, provinces):
-        # The ids of the selects the directory writes itself (workinggroup/_directory.html).
+        # The ids of the selects the directory writes itself (workinggroup/organization_list.html).
         super().__init__(data, auto_id="filter-%s")
         anything = [("", _("Any"))]
         self.fields["region"].choices = anything + [(r.code, r.name) for r in regions]

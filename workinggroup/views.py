@@ -7,11 +7,9 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -60,24 +58,18 @@ def organization_list(request):
     provinces = sorted(ProvinceTerritory.objects.all(), key=lambda p: _sort_key(p.name))
     form = DirectoryFilterForm(request.GET, regions=regions, provinces=provinces)
     filters = form.filters()
-    # The list and its filters change only with the directory: cached as HTML, except when the
-    # page reports an invalid filter (the message echoes what was typed).
-    key = None if form.errors else directory.page_key(language, request.GET)
-    body = cache.get(key) if key else None
-    if body is None:
-        body = render_to_string(
-            "workinggroup/_directory.html",
-            _directory_context(form, filters, language, request, regions, provinces),
-            request,
-        )
-        if key:
-            cache.set(key, body, directory.COUNTS_TIMEOUT)
-    return render(request, "workinggroup/organization_list.html", {"directory_html": body})
+    # Not cached: bench_directory's p95 is under 40 ms for 10,000 organizations, cold as it is
+    # every time (docs/performance.md), inside the 50 ms budget.
+    return render(
+        request,
+        "workinggroup/organization_list.html",
+        _directory_context(form, filters, language, request, regions, provinces),
+    )
 
 
 def _directory_context(form, filters, language, request, regions, provinces):
     places = {"regions": regions, "provinces": provinces}
-    counts = directory.cached_facet_counts(filters, **places)
+    counts = directory.facet_counts(filters, **places)
     paginator = Paginator(directory.results(filters, language, **places), PAGE_SIZE)
     paginator.count = directory.result_count(filters, counts, **places)  # no COUNT query
     page = paginator.get_page(request.GET.get("page"))
