@@ -653,7 +653,7 @@ class Invitation(models.Model):
             "accept_url": self.accept_url(token),
             "expires_on": timezone.localdate(self.expires_at),
         }
-        send_templated_email("workinggroup/email/invitation", [self.email], context, self.language)
+        send_templated_email("workinggroup/emails/invitation", [self.email], context, self.language)
 
     @property
     def affiliation(self):
