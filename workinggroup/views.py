@@ -58,8 +58,8 @@ def organization_list(request):
     provinces = sorted(ProvinceTerritory.objects.all(), key=lambda p: _sort_key(p.name))
     form = DirectoryFilterForm(request.GET, regions=regions, provinces=provinces)
     filters = form.filters()
-    # Not cached: bench_directory's p95 is under 40 ms for 10,000 organizations, cold as it is
-    # every time (docs/performance.md), inside the 50 ms budget.
+    # Not cached: with 10,000 organizations bench_directory measured p95 30 to 32 ms for all
+    # filter sets, inside the 50 ms budget (docs/performance.md).
     return render(
         request,
         "workinggroup/organization_list.html",
