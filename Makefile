@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup translations demo lint format check-translations messages bench-orgs clean
+.PHONY: run test setup translations demo lint format check-translations messages clean
 
 ## Set up everything and run the portal with demo data on http://127.0.0.1:8000/ (SQLite, no Docker).
 run: export DEBUG ?= 1
@@ -57,10 +57,6 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-
-## Time the organization directory with 10,000 organizations (set DATABASE_URL to PostgreSQL).
-bench-orgs: $(VENV)/.installed
-	DEBUG=1 $(MANAGE) bench_directory
 
 clean:
 	rm -rf $(VENV) var

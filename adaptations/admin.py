@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from adaptations.models import Adaptation, OutOfDateReport, add_adaptation, remove_adaptation
-from workinggroup.admin import AdministratorsManage
+from workinggroup.roles import AdministratorsManage
 
 
 @admin.register(Adaptation)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from adaptations.models import MAX_NOTE, MAX_TEXT, Reason, ReportStatus, WouldRecommend
-from discussions.forms import AccessibleForm
+from lib.forms import LongTextField
 from workinggroup.models import Community
 
 TOO_LONG = _(
@@ -12,7 +12,7 @@ TOO_LONG = _(
 MARKDOWN_HELP = _("Markdown: **bold**, *italics*, - lists, [link](https://…).")
 
 
-class LongText(forms.CharField):
+class LongText(LongTextField):
     widget = forms.Textarea(attrs={"rows": 6})
 
     def __init__(self, *, required_message=None, limit=MAX_TEXT, **kwargs):
@@ -22,20 +22,13 @@ class LongText(forms.CharField):
             errors["required"] = required_message
         super().__init__(max_length=limit, error_messages=errors, **kwargs)
 
-    def widget_attrs(self, widget):
-        # No maxlength on the textarea: a browser would silently cut a long paste; the server
-        # says how long it is instead.
-        attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
-        return attrs
-
 
 class CommunityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, community):
         return f"{community.name}, {community.province.code}"
 
 
-class AdaptationForm(AccessibleForm):
+class AdaptationForm(forms.Form):
     """What an organization says about adapting a practice. The organization is the author's
     own: the form carries it only to notice a page opened under another one."""
 
@@ -108,7 +101,7 @@ class AdaptationForm(AccessibleForm):
         return data
 
 
-class ReportForm(AccessibleForm):
+class ReportForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("What is wrong?"),
         choices=Reason.choices,
@@ -130,7 +123,7 @@ class ReportForm(AccessibleForm):
     )
 
 
-class CloseReportForm(AccessibleForm):
+class CloseReportForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Close this report as"),
         choices=[

@@ -27,7 +27,6 @@ MAX_TEXT = 5000
 MAX_NOTE = 1000
 # Two identical submits by one person within this time are one adaptation (or one report).
 DUPLICATE_WINDOW = timedelta(minutes=1)
-EDITOR_ROLES = (roles.EDITOR, roles.ADMINISTRATOR)
 
 
 class WouldRecommend(models.TextChoices):
@@ -52,6 +51,21 @@ class AdaptationQuerySet(models.QuerySet):
     def for_display(self):
         """What the practice page shows of each adaptation, in the same query."""
         return self.select_related("organization", "community__province")
+
+    def for_organization_page(self):
+        """What an organization's page shows of each adaptation, in the same query."""
+        return self.select_related("practice", "community__province").only(
+            "id",
+            "created_at",
+            "would_recommend",
+            "community__name",
+            "community__province__code",
+            "practice__id",
+            "practice__slug_en",
+            "practice__slug_fr",
+            "practice__title_en",
+            "practice__title_fr",
+        )
 
     def recent_duplicate(self, practice, author, changes, outcome, now=None):
         since = (now or timezone.now()) - DUPLICATE_WINDOW
@@ -129,7 +143,7 @@ class Adaptation(models.Model):
         return user.is_authenticated and self.author_id == user.pk
 
     def may_remove(self, user):
-        return self.may_edit(user) or roles.has_role(user, *EDITOR_ROLES)
+        return self.may_edit(user) or roles.is_editor(user)
 
 
 def add_adaptation(practice, author, **fields):

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from adaptations.forms import AdaptationForm, CloseReportForm, ReportForm
 from adaptations.models import (
-    EDITOR_ROLES,
     Adaptation,
     OutOfDateReport,
     ReportStatus,
@@ -36,7 +35,7 @@ ADAPTATIONS_PER_PAGE = 20
 REPORTS_PER_PAGE = 50
 FIELDS = ("community", "changes", "outcome", "would_recommend", "language")
 
-editor_required = roles.role_required(*EDITOR_ROLES)
+editor_required = roles.role_required(*roles.MODERATOR_ROLES)
 
 
 def _published_practice(pk):

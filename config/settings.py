@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -105,6 +106,9 @@ TEMPLATES = [
         },
     },
 ]
+# Every form field rendered with one template (templates/forms/field.html): `{{ form }}` and
+# `{{ form.name.as_field_group }}`.
+FORM_RENDERER = "lib.forms.FormRenderer"
 
 # --- Database -----
 DATABASE_URL = env_url(

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from discussions.models import Category, FlagReason, ModerationAction
+from lib.forms import LongTextField
 
 MAX_POST_LENGTH = 20_000
 # Looked for in the Markdown's HTML before sanitising: code spans are escaped by then, so writing
@@ -29,34 +30,8 @@ def validate_post_body(text):
         )
 
 
-class AccessibleForm(forms.Form):
-    """Ties help texts and errors to their inputs (aria-describedby), marks invalid inputs."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}_help"
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                described = [f"{self[name].auto_id}_error", attrs.get("aria-describedby", "")]
-                attrs["aria-describedby"] = " ".join(filter(None, described))
-                attrs["aria-invalid"] = "true"
-
-
-class PostBodyField(forms.CharField):
+class PostBodyField(LongTextField):
     widget = forms.Textarea(attrs={"rows": 8})
-
-    def widget_attrs(self, widget):
-        # No maxlength on the textarea: a browser would silently cut a long paste; the server
-        # says how long it is instead.
-        attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
-        return attrs
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Your message"))
@@ -82,7 +57,7 @@ class PostBodyField(forms.CharField):
         self.validators.append(validate_post_body)
 
 
-class WritingForm(AccessibleForm):
+class WritingForm(forms.Form):
     """A form that writes: a token against double submits, and the Preview button."""
 
     token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -125,11 +100,11 @@ class ThreadForm(WritingForm):
         return " ".join(self.cleaned_data["title"].split())
 
 
-class EditForm(AccessibleForm):
+class EditForm(forms.Form):
     body = PostBodyField()
 
 
-class FlagForm(AccessibleForm):
+class FlagForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("What is wrong with this post?"),
         choices=FlagReason.choices,
@@ -155,7 +130,7 @@ REASON_FIELD = {
 Kind = ModerationAction.Kind
 
 
-class PostModerationForm(AccessibleForm):
+class PostModerationForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"),
         widget=forms.RadioSelect,
@@ -169,7 +144,7 @@ class PostModerationForm(AccessibleForm):
     reason = forms.CharField(**REASON_FIELD)
 
 
-class ThreadModerationForm(AccessibleForm):
+class ThreadModerationForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"),
         widget=forms.RadioSelect,

@@ -1,7 +1,8 @@
 """Emails as a unit: subject, text and HTML rendered in the recipient's language, sent by Celery.
 
-Templates live at `<prefix>_subject.txt`, `<prefix>.txt` and optionally `<prefix>.html`. Text
-templates should start with `{% autoescape off %}`. Data is loaded before rendering.
+Templates live in `<app>/templates/<app>/emails/`: `<name>_subject.txt`, `<name>.txt` and
+optionally `<name>.html` (docs/conventions.md). Text templates should start with
+`{% autoescape off %}`. Data is loaded before rendering.
 """
 
 from django.conf import settings
@@ -13,13 +14,15 @@ from django.utils import translation
 from lib.tasks import deliver_email
 
 
-def render_email(prefix, context, language):
+def render_email(prefix, context, language, body_suffix=""):
+    """(subject, text, html or None) of `prefix`, rendered in `language`. allauth names its
+    bodies `<prefix>_message.txt`: `body_suffix="_message"`."""
     with translation.override(language):
         context = {"site_url": settings.SITE_URL, "language": language, **context}
         subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
-        text = render_to_string(f"{prefix}.txt", context)
+        text = render_to_string(f"{prefix}{body_suffix}.txt", context)
         try:
-            html = render_to_string(f"{prefix}.html", context)
+            html = render_to_string(f"{prefix}{body_suffix}.html", context)
         except TemplateDoesNotExist:
             html = None
     return subject, text, html

@@ -7,6 +7,7 @@ import datetime
 
 from recommendations.models import Recommendation, Source, Status, StatusUpdate
 from workinggroup import roles
+from workinggroup.demo import load_accounts
 from workinggroup.models import User
 
 IRCC_EMAIL = "ircc@demo.example"
@@ -45,8 +46,6 @@ DEMO_UPDATES = [
 def load():
     if StatusUpdate.objects.exists():
         return
-    from workinggroup.demo import load_accounts
-
     load_accounts()
     authors = {
         Source.IRCC: (User.objects.get(email=IRCC_EMAIL), roles.IRCC_STAFF),

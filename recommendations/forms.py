@@ -13,6 +13,10 @@ _http_url = URLValidator(schemes=["http", "https"])
 
 
 class StatusUpdateForm(forms.Form):
+    # Its labels do not say which fields are optional, as other forms' do: required ones are
+    # marked instead (templates/forms/field.html).
+    mark_required = True
+
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Choose a status")), *Status.choices],

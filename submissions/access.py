@@ -1,25 +1,18 @@
-"""Who may do what with submissions. Views ask these; the state machine enforces the moves."""
+"""Which practices and submissions a person may open. Views ask these; what each role may do is
+answered by workinggroup.roles, and the state machine (lifecycle) enforces the moves."""
 
 from django.shortcuts import get_object_or_404
 
 from submissions.models import Submission
 from workinggroup import roles
-
-
-def can_review(user):
-    return roles.has_role(user, roles.EDITOR)
-
-
-def can_translate(user):
-    """Editors, and working-group members who volunteer."""
-    return roles.is_member(user)
+from workinggroup.models import Organization
 
 
 def can_edit_practice(user, practice):
     """Editors, and people of the organization that leads the practice."""
     if not user.is_authenticated:
         return False
-    return can_review(user) or (
+    return roles.is_editor(user) or (
         user.organization_id is not None and user.organization_id == practice.lead_organization_id
     )
 
@@ -27,10 +20,8 @@ def can_edit_practice(user, practice):
 def organizations_for(user, practice=None):
     """The organizations a user may submit on behalf of: their own (and, for an editor
     editing a practice, the practice's lead organization)."""
-    from workinggroup.models import Organization
-
     ids = {user.organization_id} - {None}
-    if practice is not None and can_review(user):
+    if practice is not None and roles.is_editor(user):
         ids.add(practice.lead_organization_id)
     return Organization.objects.filter(pk__in=ids)
 

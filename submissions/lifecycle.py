@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practices.catalogue import publication_changed
-from practices.models import Status
+from practices.models import PromisingPractice, Status
 from submissions import content as practice_content
+from submissions import notifications
 from submissions.models import Kind, Submission, Transition
 from workinggroup import roles
 
@@ -48,13 +49,9 @@ class IllegalTransition(Exception):
     """A move the state machine does not allow; its message is for the user."""
 
 
-def is_editor(user):
-    return roles.has_role(user, roles.EDITOR)
-
-
 def may(user, rule, submission=None):
     if rule.who == EDITOR:
-        return is_editor(user)
+        return roles.is_editor(user)
     return submission is not None and submission.author_id == user.pk
 
 
@@ -108,8 +105,6 @@ def move(submission, target, user, message="", notify=True):
         created_at=now,
     )
     if notify and target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
-        from submissions import notifications
-
         notifications.decision_made(submission, step)
     return step
 
@@ -129,8 +124,6 @@ def publish(submission):
 @transaction.atomic
 def move_practice(practice, target, user, message=""):
     """Archive or restore a published practice; recorded like every other move."""
-    from practices.models import PromisingPractice
-
     practice = PromisingPractice.objects.select_for_update().get(pk=practice.pk)
     source = practice.status
     _check(PRACTICE_RULES, source, target, user, message)

@@ -4,6 +4,8 @@ Views read the request and render; the rules live in lifecycle.py (moves), acces
 forms.py (what is valid).
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,7 +22,7 @@ from submissions import access, lifecycle
 from submissions import content as practice_content
 from submissions.forms import ArchiveForm, DecisionForm, PracticeForm, TranslationForm
 from submissions.models import Kind, Submission, Transition
-from workinggroup.roles import EDITOR, role_required
+from workinggroup import roles
 
 # Per person. Enough for a busy afternoon of sharing; a script hits the wall quickly.
 SUBMISSION_RATES = ("10/m", "60/h")
@@ -144,8 +146,6 @@ def _write(request, submission, practice):
 
 
 def _token(raw):
-    import uuid
-
     try:
         return uuid.UUID(str(raw))
     except ValueError:
@@ -246,7 +246,7 @@ def my_submissions(request):
 # --- Reviewing ----------------------------------------------------------------------------
 
 
-@role_required(EDITOR)
+@roles.role_required(roles.EDITOR)
 def review_queue(request):
     waiting = Submission.objects.awaiting_review().select_related(
         "author", "organization", "practice"
@@ -257,7 +257,7 @@ def review_queue(request):
     return render(request, "submissions/review_queue.html", {"page": page})
 
 
-@role_required(EDITOR)
+@roles.role_required(roles.EDITOR)
 def review_detail(request, pk):
     submission = get_object_or_404(
         Submission.objects.select_related("author", "organization", "practice"), pk=pk
@@ -297,7 +297,7 @@ def _decision_message(target):
     }[target]
 
 
-@role_required(EDITOR)
+@roles.role_required(roles.EDITOR)
 def practice_history(request, pk):
     """A practice's whole life, and archiving or restoring it."""
     practice = get_object_or_404(PromisingPractice, pk=pk)
@@ -322,7 +322,7 @@ def practice_history(request, pk):
 
 
 def _require_translator(request):
-    if not access.can_translate(request.user):
+    if not roles.is_member(request.user):
         raise PermissionDenied
 
 

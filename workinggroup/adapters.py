@@ -1,9 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
 from django.utils import translation
 
-from lib.emails import send_email
+from lib.emails import render_email, send_email
 from workinggroup import roles
 
 
@@ -20,14 +18,5 @@ class AccountAdapter(DefaultAccountAdapter):
         """Render now, in the recipient's language; deliver through Celery."""
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
-        with translation.override(language):
-            context = {**context, "current_site": context.get("current_site")}
-            subject = self.format_email_subject(
-                render_to_string(f"{template_prefix}_subject.txt", context).strip()
-            )
-            text = render_to_string(f"{template_prefix}_message.txt", context)
-            try:
-                html = render_to_string(f"{template_prefix}_message.html", context)
-            except TemplateDoesNotExist:
-                html = None
-        send_email([email], " ".join(subject.split()), text, html)
+        subject, text, html = render_email(template_prefix, context, language, "_message")
+        send_email([email], self.format_email_subject(subject), text, html)

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from workinggroup import roles
 from workinggroup.models import (
     Community,
     Invitation,
@@ -17,33 +16,7 @@ from workinggroup.models import (
     Region,
     User,
 )
-
-
-class AdministratorsManage:
-    """Holders of the administrator role manage these models without Django permissions
-    (roles are groups without permissions; superusers pass as well)."""
-
-    def _administrator(self, request):
-        return (
-            request.user.is_active
-            and request.user.is_staff
-            and roles.has_role(request.user, roles.ADMINISTRATOR)
-        )
-
-    def has_module_permission(self, request):
-        return self._administrator(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._administrator(request)
-
-    def has_add_permission(self, request, *args):
-        return self._administrator(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._administrator(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._administrator(request)
+from workinggroup.roles import AdministratorsManage
 
 
 class MemberProfileInline(AdministratorsManage, admin.StackedInline):

@@ -9,15 +9,9 @@ The filters read only the organization row: province id, francophone flag, and t
 kept on the row (`Organization.language_bits`, `size_class_bits`), all in one index. The counts
 are one pass over that index (see `facet_counts()`).
 
-The counts and the rendered page are still cached per filter combination and directory version;
-any change to an organization, its communities or a community starts a new version (bulk changes
-must call `Organization.refresh_directory_bits()` and `changed()`).
+Nothing is cached: a request reads the current rows (see views.organization_list for the figure).
 """
 
-import time
-from urllib.parse import urlencode
-
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
@@ -90,74 +84,6 @@ def communities_served(organization_ids):
     for organization_id, name, size_class in rows:
         served.setdefault(organization_id, []).append((name, size_class))
     return served
-
-
-VERSION_KEY = "directory:version"
-COUNTS_TIMEOUT = 3600
-
-
-def changed(**kwargs):
-    """Start a new directory version: counts cached so far are no longer read."""
-    # A timestamp, not a counter: a version lost from the cache is never reused.
-    cache.set(VERSION_KEY, time.time_ns(), None)
-
-
-def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """m2m_changed of Organization.communities: recompute the size classes of the organizations
-    whose links changed, from either side."""
-    if action == "pre_clear" and reverse:
-        instance._directory_organizations = list(
-            instance.organizations.values_list("pk", flat=True)
-        )
-    if not action.startswith("post_"):
-        return
-    if not reverse:
-        ids = [instance.pk]
-    elif action == "post_clear":
-        ids = getattr(instance, "_directory_organizations", [])
-    else:
-        ids = pk_set
-    Organization.refresh_directory_bits(ids, languages=False)
-    changed()
-
-
-def community_saved(sender, instance, created, **kwargs):
-    if not created:  # its size class may have changed
-        Organization.refresh_directory_bits(instance.organizations.values("pk"), languages=False)
-    changed()
-
-
-def community_deleting(sender, instance, **kwargs):
-    instance._directory_organizations = list(instance.organizations.values_list("pk", flat=True))
-
-
-def community_deleted(sender, instance, **kwargs):
-    ids = getattr(instance, "_directory_organizations", None)
-    if ids:
-        Organization.refresh_directory_bits(ids, languages=False)
-    changed()
-
-
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def page_key(language, query):
-    """Cache key of a rendered directory page: version, language and the whole query string."""
-    return f"directory:page:{_version()}:{language}:{urlencode(sorted(query.items()))}"
-
-
-def cached_facet_counts(filters, *, regions, provinces):
-    key = f"directory:counts:{_version()}:{urlencode(sorted(filters.items()))}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = facet_counts(filters, regions=regions, provinces=provinces)
-        cache.set(key, counts, COUNTS_TIMEOUT)
-    return counts
 
 
 def facet_counts(filters, *, regions, provinces):
@@ -235,8 +161,8 @@ def _sql_conditions(filters, *, regions, provinces):
 
 
 def result_count(filters, counts, *, regions, provinces):
-    """The number of results, read from the cached place counts (which apply every other
-    filter) instead of counting again."""
+    """The number of results, read from the place counts (which apply every other filter)
+    instead of counting again."""
     codes = [p.code for p in provinces]
     if "region" in filters:
         region = next(r for r in regions if r.code == filters["region"])

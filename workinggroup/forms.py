@@ -77,8 +77,9 @@ class DirectoryFilterForm(forms.Form):
         "invalid_choice": _("“%(value)s” is not one of the choices; this filter was ignored.")
     }
 
-    def __init__(self, data, *, regions, provinces, counts=None):
-        super().__init__(data)
+    def __init__(self, data, *, regions, provinces):
+        # The ids of the selects the directory writes itself (workinggroup/organization_list.html).
+        super().__init__(data, auto_id="filter-%s")
         anything = [("", _("Any"))]
         self.fields["region"].choices = anything + [(r.code, r.name) for r in regions]
         self.fields["province"].choices = anything + [(p.code, p.name) for p in provinces]

@@ -5,15 +5,22 @@ import re
 import secrets
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Lower
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from lib.emails import send_templated_email
+from workinggroup import roles, sessions
 
 
 class UserManager(BaseUserManager):
@@ -295,8 +302,9 @@ class Organization(models.Model):
     )
     # Copies for the directory's filters and counts, so that they read one row per organization:
     # `languages` as bits (LANGUAGE_BITS), set on save; the size classes of the communities
-    # served (SIZE_CLASS_BITS), set when communities are linked or change (apps.py). Paths that
-    # skip save() or the m2m signals (bulk_create, update) call `refresh_directory_bits()`.
+    # served (SIZE_CLASS_BITS), set when communities are linked or change (the receivers at the
+    # end of this module). Paths that skip save() or the m2m signals (bulk_create, update) call
+    # `refresh_directory_bits()`.
     language_bits = models.IntegerField(default=0, editable=False)
     size_class_bits = models.SmallIntegerField(default=0, editable=False)
 
@@ -378,7 +386,7 @@ class Organization(models.Model):
 
 
 class WorkingGroupRole(models.TextChoices):
-    CO_CHAIR = "co_chair", _("Co-chair")
+    CO_CHAIR = roles.CO_CHAIR_SEAT, _("Co-chair")
     SECTOR_REPRESENTATIVE = "sector_rep", _("Sector representative")
     IRCC_REPRESENTATIVE = "ircc_rep", _("IRCC representative")
     OBSERVER = "observer", _("Observer")
@@ -635,8 +643,6 @@ class Invitation(models.Model):
 
     def send(self, token):
         """Email the invitation, in its language, once the current transaction commits."""
-        from lib.emails import send_templated_email
-
         context = {
             "invitation": self,
             "inviter_name": str(self.inviter) if self.inviter else "",
@@ -647,19 +653,15 @@ class Invitation(models.Model):
             "accept_url": self.accept_url(token),
             "expires_on": timezone.localdate(self.expires_at),
         }
-        send_templated_email("workinggroup/email/invitation", [self.email], context, self.language)
+        send_templated_email("workinggroup/emails/invitation", [self.email], context, self.language)
 
     @property
     def affiliation(self):
-        from workinggroup import roles
-
         ircc = self.role == roles.IRCC_STAFF or self.wg_role == WorkingGroupRole.IRCC_REPRESENTATIVE
         return Affiliation.IRCC if ircc else Affiliation.ORGANIZATION
 
     @property
     def role_label(self):
-        from workinggroup import roles
-
         return roles.ROLE_LABELS.get(self.role, self.role)
 
     def accept(self, *, first_name, last_name, password, now=None):
@@ -668,10 +670,6 @@ class Invitation(models.Model):
         The invitation is claimed with a conditional UPDATE first, so a link used twice at the
         same moment creates one account. Returns the new user, or None if the claim lost.
         """
-        from allauth.account.models import EmailAddress
-
-        from workinggroup import roles
-
         now = now or timezone.now()
         with transaction.atomic():
             claimed = Invitation.objects.filter(
@@ -697,3 +695,48 @@ class Invitation(models.Model):
             Invitation.objects.filter(pk=self.pk).update(user=user)
         self.accepted_at, self.user = now, user
         return user
+
+
+# --- Receivers: the copies on organizations follow their communities; sign-in dates a session.
+
+
+@receiver(m2m_changed, sender=Organization.communities.through, dispatch_uid="dir-m2m")
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Recompute the size classes of the organizations whose links to communities changed, from
+    either side (organization.communities or community.organizations)."""
+    if action == "pre_clear" and reverse:
+        instance._directory_organizations = list(
+            instance.organizations.values_list("pk", flat=True)
+        )
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        ids = [instance.pk]
+    elif action == "post_clear":
+        ids = getattr(instance, "_directory_organizations", [])
+    else:
+        ids = pk_set
+    Organization.refresh_directory_bits(ids, languages=False)
+
+
+@receiver(post_save, sender=Community, dispatch_uid="dir-save-community")
+def _community_saved(sender, instance, created, **kwargs):
+    if not created:  # its size class may have changed
+        Organization.refresh_directory_bits(instance.organizations.values("pk"), languages=False)
+
+
+@receiver(pre_delete, sender=Community, dispatch_uid="dir-deleting-community")
+def _community_deleting(sender, instance, **kwargs):
+    instance._directory_organizations = list(instance.organizations.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Community, dispatch_uid="dir-del-community")
+def _community_deleted(sender, instance, **kwargs):
+    ids = getattr(instance, "_directory_organizations", None)
+    if ids:
+        Organization.refresh_directory_bits(ids, languages=False)
+
+
+@receiver(user_logged_in, dispatch_uid="session-idle-sign-in")
+def _signed_in(sender, request, user, **kwargs):
+    sessions.date_at_sign_in(request, user)

@@ -1,11 +1,13 @@
 """Roles, and the one question every view asks: may this user do this?
 
-Roles are Django groups created by a migration. Administrators (and superusers) hold every role.
+The only place role sets are written and a role's rights are answered (docs/roles.md lists them).
+Roles are Django groups created by a migration. Administrators (and superusers) hold every role,
+so a check for any role lets them through. A rule about one object that also looks at who wrote
+it (an adaptation's author may change it) sits with its model and asks this module for the rest.
 """
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import user_passes_test
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +25,18 @@ ROLE_LABELS = {
     ADMINISTRATOR: _("Administrator"),
 }
 ROLES = tuple(ROLE_LABELS)
+
+# Working-group members, and the IRCC staff, editors and administrators who sit with them:
+# who reads and writes in discussions, sees the members' pages and translates practices.
+MEMBER_ROLES = (MEMBER, IRCC_STAFF, EDITOR, ADMINISTRATOR)
+# Editors (and administrators): they review and publish practices, keep them current and
+# moderate discussions, where they are called moderators.
+MODERATOR_ROLES = (EDITOR, ADMINISTRATOR)
+# The roles that change what everyone sees: the tracker's official statuses, publishing and
+# moderating, everything. They need two-step verification and sign out sooner when idle.
+STAFF_ROLES = (IRCC_STAFF, EDITOR, ADMINISTRATOR)
+# The working-group seat (MemberProfile.wg_role) that may post the group's assessments.
+CO_CHAIR_SEAT = "co_chair"
 
 
 def roles_of(user):
@@ -46,26 +60,24 @@ def has_role(user, *roles):
     return bool(roles_of(user) & set(roles))
 
 
-# Working-group members, and the IRCC staff, editors and administrators who sit with them:
-# who reads and writes in discussions and sees the members' pages.
-MEMBER_ROLES = (MEMBER, IRCC_STAFF, EDITOR, ADMINISTRATOR)
-# Who publishes practices and moderates discussions.
-MODERATOR_ROLES = (EDITOR, ADMINISTRATOR)
-
-
 def is_member(user):
-    """True for working-group members and those who sit with them (MEMBER_ROLES)."""
+    """Discussions, the members' contact list, translating practices (MEMBER_ROLES)."""
     return has_role(user, *MEMBER_ROLES)
 
 
-def is_moderator(user):
-    """True for editors and administrators."""
+def is_editor(user):
+    """Reviewing, publishing and archiving practices, changing any practice, closing
+    out-of-date reports, removing any adaptation, moderating discussions."""
     return has_role(user, *MODERATOR_ROLES)
 
 
-# The roles that change what everyone sees: the tracker's official statuses, publishing and
-# moderating, everything. They need two-step verification and sign out sooner when idle.
-STAFF_ROLES = (IRCC_STAFF, EDITOR, ADMINISTRATOR)
+# Discussions call the editors moderators.
+is_moderator = is_editor
+
+
+def is_administrator(user):
+    """Invitations, the administration pages, everything else."""
+    return has_role(user, ADMINISTRATOR)
 
 
 def has_staff_role(user):
@@ -73,9 +85,23 @@ def has_staff_role(user):
     return has_role(user, *STAFF_ROLES)
 
 
-def grant(user, role):
-    from django.contrib.auth.models import Group
+def is_co_chair(user):
+    """True when the user's working-group seat is co-chair (MemberProfile.wg_role)."""
+    profile = getattr(user, "member_profile", None) if user.is_authenticated else None
+    return getattr(profile, "wg_role", "") == CO_CHAIR_SEAT
 
+
+def may_post_ircc_update(user):
+    """IRCC's own status of a tracker item: IRCC staff."""
+    return has_role(user, IRCC_STAFF)
+
+
+def may_post_assessment(user):
+    """The working group's assessment of a tracker item: editors and the co-chairs."""
+    return is_editor(user) or is_co_chair(user)
+
+
+def grant(user, role):
     user.groups.add(Group.objects.get(name=role))
     user.__dict__.pop("_portal_roles", None)
 
@@ -83,15 +109,32 @@ def grant(user, role):
 def role_required(*roles):
     """View decorator: sign in first, then 403 unless the user holds one of `roles`."""
 
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not has_role(request.user, *roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
+    def holds_one(user):
+        if user.is_authenticated and not has_role(user, *roles):
+            raise PermissionDenied
+        return user.is_authenticated
 
-        return wrapper
+    return user_passes_test(holds_one)
 
-    return decorator
+
+class AdministratorsManage:
+    """Admin mixin: holders of the administrator role manage these models without Django
+    permissions (roles are groups without permissions; superusers pass as well)."""
+
+    def _administrator(self, request):
+        return request.user.is_active and request.user.is_staff and is_administrator(request.user)
+
+    def has_module_permission(self, request):
+        return self._administrator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._administrator(request)
+
+    def has_add_permission(self, request, *args):
+        return self._administrator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._administrator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._administrator(request)

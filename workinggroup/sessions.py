@@ -24,8 +24,8 @@ def idle_limit(user):
     return settings.SESSION_COOKIE_AGE
 
 
-def date_at_sign_in(sender, request, user, **kwargs):
-    """Signing in starts the time without activity."""
+def date_at_sign_in(request, user):
+    """Signing in starts the time without activity (models.py calls it on user_logged_in)."""
     if getattr(request, "session", None) is not None:
         request.session.set_expiry(timezone.now() + timedelta(seconds=idle_limit(user)))
 

@@ -2,13 +2,15 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from adaptations.models import EDITOR_ROLES, Adaptation, OutOfDateReport
+from adaptations.models import Adaptation, OutOfDateReport
 from workinggroup import roles
 
 register = template.Library()
 
 # Adaptations shown on the practice page; the rest are one link away.
 SHOWN = 10
+# At most this many on an organization's page: it stays light however much it adapted.
+SHOWN_ON_ORGANIZATION_PAGE = 50
 
 
 def _user(context):
@@ -48,7 +50,7 @@ def practice_freshness(context, practice):
     """ "Last confirmed current" and the link to report it out of date; editors also see how
     many reports are open (one query, for them only)."""
     user = _user(context)
-    editor = bool(user) and roles.has_role(user, *EDITOR_ROLES)
+    editor = bool(user) and roles.is_editor(user)
     return {
         "confirmed": practice.confirmed_at or practice.published_at,
         "report_url": reverse("adaptations:report_new", kwargs={"pk": practice.pk}),
@@ -57,3 +59,15 @@ def practice_freshness(context, practice):
         else None,
         "reports_url": reverse("adaptations:report_list"),
     }
+
+
+@register.inclusion_tag("adaptations/_organization_adaptations.html")
+def organization_adaptations(organization):
+    """What the organization adapted, newest first, on published practices only (one query)."""
+    adaptations = (
+        Adaptation.objects.by(organization)
+        .on_published_practices()
+        .newest_first()
+        .for_organization_page()
+    )
+    return {"adaptations": list(adaptations[:SHOWN_ON_ORGANIZATION_PAGE])}

@@ -2,6 +2,7 @@ from django import template
 
 from submissions import access
 from submissions.models import Submission
+from workinggroup import roles
 
 register = template.Library()
 
@@ -12,7 +13,7 @@ def submissions_nav_links(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    reviewer = access.can_review(user)
+    reviewer = roles.is_editor(user)
     return {
         "show": True,
         "reviewer": reviewer,
@@ -28,4 +29,4 @@ def practice_tools(context, practice):
     user = getattr(request, "user", None)
     if user is None or not access.can_edit_practice(user, practice):
         return {"show": False}
-    return {"show": True, "practice": practice, "reviewer": access.can_review(user)}
+    return {"show": True, "practice": practice, "reviewer": roles.is_editor(user)}

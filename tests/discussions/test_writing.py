@@ -113,7 +113,7 @@ def test_bad_replies_are_refused_with_a_clear_message_and_nothing_saved(
     page = response.content.decode()
     assert message in page
     assert 'class="error-summary"' in page and 'aria-invalid="true"' in page
-    assert 'aria-describedby="id_body_error id_body_help"' in page
+    assert 'aria-describedby="id_body_helptext id_body_error"' in page
     thread.refresh_from_db()
     assert thread.reply_count == 0 and thread.posts.count() == 1
 

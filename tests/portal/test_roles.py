@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from workinggroup import roles
+from workinggroup.models import MemberProfile, WorkingGroupRole
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +38,31 @@ def test_role_required_refuses_other_roles_and_redirects_anonymous(sam, elodie):
 
     request.user = AnonymousUser()
     assert view(request).status_code == 302
+
+
+# persona -> what the roles module answers for them
+RIGHTS = {
+    "sam": {"member": False, "editor": False, "ircc_update": False, "assessment": False},
+    "marie": {"member": True, "editor": False, "ircc_update": False, "assessment": False},
+    "ian": {"member": True, "editor": False, "ircc_update": True, "assessment": False},
+    "elodie": {"member": True, "editor": True, "ircc_update": False, "assessment": True},
+    "alex": {"member": True, "editor": True, "ircc_update": True, "assessment": True},
+}
+
+
+@pytest.mark.parametrize("persona", list(RIGHTS))
+def test_each_role_may_do_what_docs_roles_says(request, persona):
+    user = request.getfixturevalue(persona)
+    answers = {
+        "member": roles.is_member(user),
+        "editor": roles.is_editor(user),
+        "ircc_update": roles.may_post_ircc_update(user),
+        "assessment": roles.may_post_assessment(user),
+    }
+    assert answers == RIGHTS[persona]
+
+
+def test_the_co_chair_seat_gives_a_member_the_working_groups_voice(marie):
+    MemberProfile.objects.create(user=marie, wg_role=WorkingGroupRole.CO_CHAIR)
+    assert roles.is_co_chair(marie) and roles.may_post_assessment(marie)
+    assert not roles.is_editor(marie)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from recommendations import permissions
 from recommendations.models import StatusUpdate
 
 pytestmark = pytest.mark.django_db
@@ -79,9 +78,20 @@ def test_the_detail_page_offers_each_form_only_to_those_who_may_use_it(client_fo
     assert "Post an IRCC update" not in html and "Post an assessment" not in html
 
 
-def test_the_role_kept_with_an_update_is_the_one_it_was_posted_under(ian, elodie):
-    assert permissions.posting_role(ian, "ircc") == "ircc_staff"
-    assert permissions.posting_role(elodie, "wg") == "editor"
+@pytest.mark.parametrize(
+    ("persona", "source", "role"),
+    [
+        ("ian", "ircc", "ircc_staff"),
+        ("elodie", "wg", "editor"),
+        ("alex", "ircc", "ircc_staff"),
+        ("alex", "wg", "editor"),
+    ],
+)
+def test_the_role_kept_with_an_update_is_the_one_it_was_posted_under(
+    request, client_for, persona, source, role
+):
+    client_for(request.getfixturevalue(persona)).post(form_url("en", source), VALID)
+    assert StatusUpdate.objects.get().author_role == role
 
 
 def test_a_working_group_co_chair_may_post_assessments_but_not_irccs_updates(client_for, marie):

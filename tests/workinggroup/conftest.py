@@ -4,7 +4,6 @@ Regions, provinces and communities come from the reference-data migration.
 """
 
 import pytest
-from django.core.cache import cache
 
 from workinggroup.models import (
     Community,
@@ -13,12 +12,6 @@ from workinggroup.models import (
     ProvinceTerritory,
     Region,
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_directory_counts():
-    """Directory counts are cached; a test's rolled-back data must not leak into the next."""
-    cache.clear()
 
 
 def make_organization(slug, province="NB", communities=(), **fields):
