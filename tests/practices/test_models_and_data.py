@@ -53,6 +53,23 @@ def test_principles_are_kept_as_a_set(seeded):
     assert PromisingPractice.objects.serving_principle("responsive").filter(pk=practice.pk)
 
 
+def test_practices_and_recommendations_name_principles_as_the_report_does():
+    """One Principle type: a practice's badges and a recommendation's principle read the same
+    labels, in French the report's own wording."""
+    from django.utils import translation
+
+    from recommendations.models import Recommendation
+
+    assert Recommendation._meta.get_field("principle").choices == Principle.choices
+    with translation.override("fr"):
+        assert [str(p.label) for p in Principle] == [
+            "Approche axée sur le client",
+            "Axée sur les résultats",
+            "Utilisation efficace des ressources",
+            "Réactivité aux besoins",
+        ]
+
+
 def test_one_language_practice_gets_one_slug_for_both_urls(seeded):
     practice = make_practice(title_en=None, title_fr="Seulement en français", summary_en=None)
     assert practice.slug_en == practice.slug_fr == "seulement-en-francais"
