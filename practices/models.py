@@ -251,9 +251,6 @@ class PromisingPractice(models.Model):
     # practice was last confirmed current (publication, or an editor closing an out-of-date report).
     adaptation_count = models.PositiveIntegerField(_("adaptations"), default=0, editable=False)
     confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
-    is_synthetic = models.BooleanField(
-        _("synthetic"), default=False, editable=False, help_text=_("Generated for benchmarks.")
-    )
 
     # Copied from related rows and text on save, so filters and facets read one table.
     region = models.ForeignKey(

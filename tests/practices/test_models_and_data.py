@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from practices import demo
 from practices.models import ClientGroup, Principle, PromisingPractice, Theme
@@ -85,18 +84,3 @@ def test_organization_pages_can_list_led_and_partner_practices(seeded):
     }
     assert "women-only-swim-night" in {p.slug_en for p in practices_for_organization(partner)}
     assert len(practices_for_organization(lead, limit=1)) == 1
-
-
-def test_generate_practices_makes_bilingual_published_practices(seeded):
-    call_command("generate_practices", "60", "--seed", "7", stdout=open("/dev/null", "w"))
-    synthetic = PromisingPractice.objects.filter(is_synthetic=True)
-    assert synthetic.published().count() == 60
-    assert synthetic.filter(has_en=True, has_fr=True).count() > 40
-    assert synthetic.values("region").distinct().count() >= 3
-    for practice in synthetic[:10]:
-        expected = sum(t.mask for t in practice.themes.all())
-        assert practice.theme_bits == expected
-        assert practice.themes.exists()
-    assert PromisingPractice.objects.matching("newcomers").count() >= 2
-    call_command("generate_practices", "5", "--replace", stdout=open("/dev/null", "w"))
-    assert PromisingPractice.objects.filter(is_synthetic=True).count() == 5
