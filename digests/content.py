@@ -24,8 +24,8 @@ from adaptations.models import Adaptation
 from discussions.access import members
 from discussions.models import Follow as ThreadFollow
 from discussions.models import Post, Thread
+from practices.catalogue import as_cards
 from practices.models import PromisingPractice
-from practices.queries import as_cards
 from recommendations.models import Follow as RecommendationFollow
 from recommendations.models import StatusUpdate
 

@@ -5,6 +5,8 @@ say); entries are always newest first. A practice whose lessons were shared anon
 no author, like its API record.
 """
 
+from dataclasses import replace
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -14,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from opendata.citation import PUBLISHER
 from opendata.exports import bad_query_response
-from opendata.selection import BadQuery, read_selection
+from opendata.selection import BadQuery, as_params, read_query
+from practices import catalogue
 
 FEED_SIZE = 50
 
@@ -32,27 +35,26 @@ class PracticeFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         try:
-            self.selection = read_selection(request.GET)
+            self.query = replace(read_query(request.GET), sort="newest")
         except BadQuery as bad:
             return bad_query_response(bad.errors)
-        self.selection.sort = "newest"
         return super().__call__(request, *args, **kwargs)
 
-    def query(self):
-        query = urlencode(self.selection.as_query())
-        return f"?{query}" if query else ""
+    def query_string(self):
+        pairs = urlencode(as_params(self.query))
+        return f"?{pairs}" if pairs else ""
 
     def link(self):
-        return reverse("practice_list") + self.query()
+        return reverse("practice_list") + self.query_string()
 
     def feed_url(self):
-        return reverse("open_data_practice_feed") + self.query()
+        return reverse("open_data_practice_feed") + self.query_string()
 
     def author_name(self):
         return PUBLISHER.get(get_language(), PUBLISHER["en"])
 
     def items(self):
-        results, _count = self.selection.practices()
+        results = catalogue.find(self.query).ordered()
         return results.select_related("lead_organization")[:FEED_SIZE]
 
     def item_title(self, item):

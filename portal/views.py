@@ -18,11 +18,10 @@ from django.views.decorators.cache import never_cache
 from lib.ratelimits import client_address, over_limit
 from portal import personal_data
 from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
+from practices.catalogue import latest_practices
 
 
 def home(request):
-    from practices.queries import latest_practices
-
     return render(request, "portal/home.html", {"latest_practices": latest_practices(3)})
 
 

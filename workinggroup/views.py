@@ -145,12 +145,12 @@ def _result_rows(organizations, regions, provinces):
 
 
 def practices_for_organization(organization):
-    """Hook for the practices app: `practices.queries.practices_for_organization(org)`, if it
+    """Hook for the practices app: `practices.catalogue.practices_for_organization(org)`, if it
     exists, returns a list of objects with `title` and `get_absolute_url`; None until then."""
     try:
-        queries = import_module("practices.queries")
+        queries = import_module("practices.catalogue")
     except ModuleNotFoundError as missing:
-        if missing.name != "practices.queries":
+        if missing.name != "practices.catalogue":
             raise
         return None
     provider = getattr(queries, "practices_for_organization", None)

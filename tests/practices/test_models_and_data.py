@@ -1,8 +1,8 @@
 import pytest
 
 from practices import demo
+from practices.catalogue import practices_for_organization
 from practices.models import ClientGroup, Principle, PromisingPractice, Theme
-from practices.queries import practices_for_organization
 from practices.seed_data import THEMES
 from tests.practices.conftest import make_practice, organization
 
