@@ -7,9 +7,9 @@ shown (the list page says so when a word has more). Issue 15 replaces this bound
 ranking; this module is what it replaces, behind `catalogue.find`.
 
 A keyword's candidates are fetched with the small columns the filters test (facets.
-COUNTED_COLUMNS), so their counts are made in Python, with no count query, and kept with them
-under the publication version: paging, another filter's counts and the other language ask for
-the same words again.
+COUNTED_COLUMNS), so their counts are made in Python, with no count query. The candidates are
+kept under the publication version: paging, another filter's counts and the other language ask
+for the same words again.
 """
 
 import hashlib
@@ -67,7 +67,7 @@ class Match:
 
     def counts(self, facets):
         """{param: {value: count}} for `facets`: see search_counts."""
-        return search_counts(facets, self.selection, self.text, self.rows, self.everywhere)
+        return search_counts(facets, self.selection, self.rows, self.everywhere)
 
 
 def candidate_rows(queryset, text, narrowed=False):
@@ -170,31 +170,21 @@ def among(ids):
     return PromisingPractice.objects.published().filter(pk__any_of=ids)
 
 
-def search_counts(facets, selection, text, matched, everywhere):
-    """The facets' counts for a keyword search, from its candidates' rows.
+def search_counts(facets, selection, matched, everywhere):
+    """The facets' counts for a keyword search, from its candidates' rows, in Python (about
+    2 ms for a thousand rows: not cached, see docs/catalogue.md).
 
     `matched`: the rows of the candidates within the selection (the results); a facet that
     is not chosen is counted among them. `everywhere`: the rows of the keyword's own
     candidates (needed only with a selection); a chosen facet's other choices are counted
     among those of them that the other chosen filters keep (exact below CANDIDATES matches).
-    Kept until the next publication, as the candidates are.
     """
-    what = [
-        search.cleaned(text).casefold(),
-        *sorted(f"{p}={c.value}" for p, c in selection.items()),
-        *(f"{f.param}:{','.join(c.value for c in f.choices)}" for f in facets),
-    ]
-    digest = hashlib.sha256("\n".join(what).encode()).hexdigest()[:32]
-    key = f"practices:search-counts:{publication_version()}:{digest}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = count_rows(matched, [f for f in facets if f.param not in selection])
-        for facet in facets:
-            if facet.param not in selection:
-                continue
-            others = {p: c for p, c in selection.items() if p != facet.param}
-            counts[facet.param] = count_rows(kept(everywhere, others), [facet])[facet.param]
-        cache.set(key, counts, CACHE_SECONDS)
+    counts = count_rows(matched, [f for f in facets if f.param not in selection])
+    for facet in facets:
+        if facet.param not in selection:
+            continue
+        others = {p: c for p, c in selection.items() if p != facet.param}
+        counts[facet.param] = count_rows(kept(everywhere, others), [facet])[facet.param]
     return counts
 
 
