@@ -36,8 +36,8 @@ def current_facets():
 @dataclass(frozen=True)
 class Query:
     """What a catalogue request asks for. `filters` maps a filter's param to the chosen choice
-    (from `current_facets()`); `text` is the keyword as typed; `sort` one of SORTS, or "" for the
-    default."""
+    (from `current_facets()`); `text` is the keyword as typed; `sort` one of SORTS (anything
+    else, "" included, means the default)."""
 
     filters: dict = field(default_factory=dict)
     text: str = ""

@@ -34,7 +34,7 @@ def practice_list(request):
     query = catalogue.Query(
         filters=read_filters(request, facets),
         text=read_query(request),
-        sort=request.GET.get("sort") if request.GET.get("sort") in catalogue.SORTS else "",
+        sort=request.GET.get("sort", ""),
     )
     results = catalogue.find(query)
     counts = results.counts  # first: without a keyword, the counts give the total too
