@@ -28,33 +28,38 @@ def in_language(practice, name, language):
     return getattr(practice, f"{name}_{language}") or getattr(practice, f"{name}_{other}") or ""
 
 
+def query_string(query):
+    pairs = urlencode(as_params(query))
+    return f"?{pairs}" if pairs else ""
+
+
 class PracticeFeed(Feed):
     feed_type = Atom1Feed
     title = _("Small Centres Portal: newly published promising practices")
     subtitle = _("Practices from small, rural and remote settlement organizations, as published.")
 
     def __call__(self, request, *args, **kwargs):
+        # Kept on the request, not on this feed: one instance serves every request.
         try:
-            self.query = replace(read_query(request.GET), sort="newest")
+            request.practice_query = replace(read_query(request.GET), sort="newest")
         except BadQuery as bad:
             return bad_query_response(bad.errors)
         return super().__call__(request, *args, **kwargs)
 
-    def query_string(self):
-        pairs = urlencode(as_params(self.query))
-        return f"?{pairs}" if pairs else ""
+    def get_object(self, request, *args, **kwargs):
+        return request.practice_query
 
-    def link(self):
-        return reverse("practice_list") + self.query_string()
+    def link(self, query):
+        return reverse("practice_list") + query_string(query)
 
-    def feed_url(self):
-        return reverse("open_data_practice_feed") + self.query_string()
+    def feed_url(self, query):
+        return reverse("open_data_practice_feed") + query_string(query)
 
     def author_name(self):
         return PUBLISHER.get(get_language(), PUBLISHER["en"])
 
-    def items(self):
-        results = catalogue.find(self.query).ordered()
+    def items(self, query):
+        results = catalogue.find(query).ordered()
         return results.select_related("lead_organization")[:FEED_SIZE]
 
     def item_title(self, item):
