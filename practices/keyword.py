@@ -67,7 +67,8 @@ class Match:
 
     def counts(self, facets):
         """{param: {value: count}} for `facets`: see search_counts."""
-        return search_counts(facets, self.selection, self.rows, self.everywhere)
+        everywhere = self.everywhere if self.selection else []
+        return search_counts(facets, self.selection, self.rows, everywhere)
 
 
 def candidate_rows(queryset, text, narrowed=False):
