@@ -22,8 +22,8 @@ from digests.models import DigestPreferences
 from discussions.access import members, posts_every_member_sees, threads_every_member_sees
 from discussions.models import Follow as ThreadFollow
 from discussions.models import Post, Thread
+from practices.catalogue import as_cards
 from practices.models import PromisingPractice
-from practices.queries import as_cards
 from recommendations.models import Follow as RecommendationFollow
 from recommendations.models import StatusUpdate
 

@@ -1,6 +1,7 @@
-"""The read-only API at /api/v1/: thin views over selection.py (which practices), serializers.py
-(what a record holds) and pagination.py. Every list runs a fixed number of queries whatever the
-number of rows; every response carries an ETag (and Last-Modified where a row has a date)."""
+"""The read-only API at /api/v1/: thin views over selection.py (which practices: a catalogue
+query, answered by practices.catalogue), serializers.py (what a record holds) and pagination.py.
+Every list runs a fixed number of queries whatever the number of rows; every response carries an
+ETag (and Last-Modified where a row has a date)."""
 
 import re
 
@@ -23,7 +24,7 @@ from rest_framework.views import APIView
 
 from opendata import citation, pagination
 from opendata.pagination import Pagination
-from opendata.selection import BadQuery, check_shape, read_selection
+from opendata.selection import BadQuery, check_shape, read_query
 from opendata.serializers import (
     OrganizationSerializer,
     PracticeSerializer,
@@ -32,14 +33,18 @@ from opendata.serializers import (
     RegionSerializer,
     TagRecordSerializer,
 )
-from practices import catalogue, search
+from practices import catalogue
 from practices.models import ClientGroup, PromisingPractice, Theme
 from recommendations.models import Recommendation, StatusUpdate
-from workinggroup.models import Organization, ProvinceTerritory, Region
+from workinggroup.models import Community, Organization, ProvinceTerritory, Region
 
 CACHE_SECONDS = 300
 # Free text as the API accepts it: no control characters, at most the catalogue's length.
-TEXT = {"type": "string", "maxLength": search.MAX_QUERY_LENGTH, "pattern": "^[^\\x00-\\x1f\\x7f]*$"}
+TEXT = {
+    "type": "string",
+    "maxLength": catalogue.MAX_QUERY_LENGTH,
+    "pattern": "^[^\\x00-\\x1f\\x7f]*$",
+}
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 RECOMMENDATION_CODE = re.compile(r"[\w.-]{1,10}")
 
@@ -197,7 +202,7 @@ class PracticeListSchema(AutoSchema):
                     "Keywords, searched in both languages (quotes for a phrase, - to exclude). "
                     "A search returns at most the %(limit)d newest matching practices."
                 )
-                % {"limit": search.CANDIDATES},
+                % {"limit": catalogue.MATCH_LIMIT},
             ),
             OpenApiParameter(
                 "sort",
@@ -239,20 +244,17 @@ class PracticeList(OpenDataView):
     def get(self, request):
         errors, paginator = {}, Pagination()
         try:
-            selection = read_selection(request.query_params, extra=pagination.PARAMS)
+            query = read_query(request.query_params, extra=pagination.PARAMS)
         except BadQuery as bad:
             errors.update(bad.errors)
         pagination.read_int(request.query_params, "page", 1, pagination.MAX_PAGE, errors)
         pagination.read_int(request.query_params, "page_size", 1, pagination.MAX_PAGE_SIZE, errors)
         if errors:
             raise BadQuery(errors)
-        results, count = selection.practices()
+        results = catalogue.find(query)
         # The page's ids first (ranking and sorting read narrow rows), then its full records.
         ids = paginator.paginate_queryset(
-            results.values_list("pk", flat=True),
-            request,
-            self,
-            count=selection.count() if count is None else count,
+            results.ordered().values_list("pk", flat=True), request, self, count=results.total
         )
         found = {
             p.pk: p for p in practices_for_records(PromisingPractice.objects.filter(pk__in=ids))
@@ -364,8 +366,6 @@ def organizations_for_records(queryset):
 
 
 def _communities():
-    from workinggroup.models import Community
-
     return Community.objects.select_related("province").order_by("name")
 
 

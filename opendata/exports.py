@@ -12,10 +12,13 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from opendata import citation
 from opendata.api import practices_for_records, tag_context
+from opendata.selection import as_params
 from opendata.serializers import PracticeSerializer
+from practices import catalogue
 
 CHUNK = 500
 BOM = "\ufeff"  # so that Excel opens the file as UTF-8 and shows French accents
@@ -53,9 +56,9 @@ COLUMNS = [
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def records(selection, request):
-    """The API's record of each selected practice, CHUNK rows per query batch."""
-    results, _count = selection.practices()
+def records(query, request):
+    """The API's record of each practice the query gives, CHUNK rows per query batch."""
+    results = catalogue.find(query).ordered()
     context = {"request": request, **tag_context()}
     serializer = PracticeSerializer(context=context)
     for practice in practices_for_records(results).iterator(chunk_size=CHUNK):
@@ -118,48 +121,46 @@ class Line:
         return value
 
 
-def csv_lines(selection, request):
+def csv_lines(query, request):
     writer = csv.writer(Line())
     yield BOM + writer.writerow(COLUMNS)
-    for record in records(selection, request):
+    for record in records(query, request):
         yield writer.writerow(flat(record))
 
 
-def csv_response(selection, request):
+def csv_response(query, request):
     response = StreamingHttpResponse(
-        csv_lines(selection, request), content_type="text/csv; charset=utf-8"
+        csv_lines(query, request), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="promising-practices.csv"'
     return response
 
 
-def json_chunks(selection, request):
+def json_chunks(query, request):
     """A JSON document, written piece by piece: the licence and query first, then the records."""
     head = {
         "generated_at": timezone.now(),
         "licence": citation.licence(),
         "how_to_cite": citation.how_to_cite(),
-        "query": dict(selection.as_query()),
+        "query": dict(as_params(query)),
     }
     opening = json.dumps(head, cls=DjangoJSONEncoder, ensure_ascii=False)[:-1]
     yield opening + ', "practices": ['
-    for i, record in enumerate(records(selection, request)):
+    for i, record in enumerate(records(query, request)):
         separator = "," if i else ""
         yield separator + json.dumps(record, cls=DjangoJSONEncoder, ensure_ascii=False)
     yield "]}"
 
 
-def json_response(selection, request):
+def json_response(query, request):
     response = StreamingHttpResponse(
-        json_chunks(selection, request), content_type="application/json; charset=utf-8"
+        json_chunks(query, request), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="promising-practices.json"'
     return response
 
 
 def bad_query_response(errors):
-    from django.utils.translation import gettext as _
-
     return JsonResponse(
         {
             "detail": _("The query string has errors: see “errors”, by parameter."),

@@ -5,6 +5,8 @@ say); entries are always newest first. A practice whose lessons were shared anon
 no author, like its API record.
 """
 
+from dataclasses import replace
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -14,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from opendata.citation import PUBLISHER
 from opendata.exports import bad_query_response
-from opendata.selection import BadQuery, read_selection
+from opendata.selection import BadQuery, as_params, read_query
+from practices import catalogue
 
 FEED_SIZE = 50
 
@@ -25,34 +28,38 @@ def in_language(practice, name, language):
     return getattr(practice, f"{name}_{language}") or getattr(practice, f"{name}_{other}") or ""
 
 
+def query_string(query):
+    pairs = urlencode(as_params(query))
+    return f"?{pairs}" if pairs else ""
+
+
 class PracticeFeed(Feed):
     feed_type = Atom1Feed
     title = _("Small Centres Portal: newly published promising practices")
     subtitle = _("Practices from small, rural and remote settlement organizations, as published.")
 
     def __call__(self, request, *args, **kwargs):
+        # Kept on the request, not on this feed: one instance serves every request.
         try:
-            self.selection = read_selection(request.GET)
+            request.practice_query = replace(read_query(request.GET), sort="newest")
         except BadQuery as bad:
             return bad_query_response(bad.errors)
-        self.selection.sort = "newest"
         return super().__call__(request, *args, **kwargs)
 
-    def query(self):
-        query = urlencode(self.selection.as_query())
-        return f"?{query}" if query else ""
+    def get_object(self, request, *args, **kwargs):
+        return request.practice_query
 
-    def link(self):
-        return reverse("practice_list") + self.query()
+    def link(self, query):
+        return reverse("practice_list") + query_string(query)
 
-    def feed_url(self):
-        return reverse("open_data_practice_feed") + self.query()
+    def feed_url(self, query):
+        return reverse("open_data_practice_feed") + query_string(query)
 
     def author_name(self):
         return PUBLISHER.get(get_language(), PUBLISHER["en"])
 
-    def items(self):
-        results, _count = self.selection.practices()
+    def items(self, query):
+        results = catalogue.find(query).ordered()
         return results.select_related("lead_organization")[:FEED_SIZE]
 
     def item_title(self, item):

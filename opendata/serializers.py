@@ -18,7 +18,6 @@ from practices.models import DeliveryMode, EvidenceLevel, Kind, Origin, Principl
 from recommendations import schedule
 from recommendations.models import Actor, Horizon, Source, Status
 from recommendations.models import Kind as RecommendationKind
-from recommendations.models import Principle as RecommendationPrinciple
 from workinggroup.models import SizeClass, StaffSizeBand
 
 # --- Shapes shared by several records (schema only; records build them with bilingual.py) -----
@@ -499,7 +498,7 @@ class RecommendationSerializer(RecordSerializer):
 
     @label_field()
     def get_principle(self, item):
-        return bilingual.choice(RecommendationPrinciple, item.principle)
+        return bilingual.choice(Principle, item.principle)
 
     @label_field(VoicesSerializer)
     def get_current_status(self, item):

@@ -8,7 +8,7 @@ from django_ratelimit.decorators import ratelimit
 
 from opendata import apidocs, citation, exports
 from opendata.pagination import MAX_PAGE_SIZE
-from opendata.selection import BadQuery, read_selection
+from opendata.selection import BadQuery, read_query
 
 # A whole-catalogue export costs seconds of server time: a few a minute per address is plenty.
 EXPORT_RATE = "20/m"
@@ -49,10 +49,10 @@ def export(render_export):
     @ratelimit(key="ip", rate=EXPORT_RATE, block=True)
     def view(request):
         try:
-            selection = read_selection(request.GET)
+            query = read_query(request.GET)
         except BadQuery as bad:
             return exports.bad_query_response(bad.errors)
-        return render_export(selection, request)
+        return render_export(query, request)
 
     return view
 

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from lib.ratelimits import client_address, over_limit
 from portal import personal_data
 from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
-from practices.queries import latest_practices
+from practices.catalogue import latest_practices
 
 
 def home(request):

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Promising practices")
-
-    def ready(self):
-        from practices import catalogue  # noqa: F401 - connects the publication-version signals

@@ -1,8 +1,9 @@
 """The report's practices (practices/seed_data.py) as published portal entries.
 
 load() is idempotent: it updates the practices it created before (matched on their English or
-French slug) instead of adding them again. It runs after workinggroup.demo.load(); any reference
-row or organization it needs and does not find, it creates from workinggroup/reference_data.py.
+French slug) instead of adding them again. It runs after workinggroup.demo.load(); an
+organization it needs and does not find, it has workinggroup.demo load. (Regions, provinces and
+communities come with the working group's migrations, themes and client groups with ours.)
 """
 
 from datetime import timedelta
@@ -15,8 +16,8 @@ from django.utils.text import slugify
 from practices import catalogue
 from practices.models import ClientGroup, PromisingPractice, Status, Theme
 from practices.seed_data import PRACTICES
-from workinggroup import reference_data
-from workinggroup.models import Community, Organization, ProvinceTerritory, Region
+from workinggroup import demo as workinggroup_demo
+from workinggroup.models import Community, Organization, ProvinceTerritory
 
 # Dates spread over the months after the report (August 2021), newest last in seed order.
 FIRST_PUBLISHED = timezone.datetime(2021, 9, 15, 12, tzinfo=timezone.get_fixed_timezone(-300))
@@ -24,7 +25,6 @@ FIRST_PUBLISHED = timezone.datetime(2021, 9, 15, 12, tzinfo=timezone.get_fixed_t
 
 @transaction.atomic
 def load():
-    ensure_reference_data()
     themes = {t.slug: t for t in Theme.objects.all()}
     groups = {g.slug: g for g in ClientGroup.objects.all()}
     for index, row in enumerate(PRACTICES):
@@ -73,59 +73,9 @@ def find_seeded(row):
 
 
 def organization(key):
+    """The demo organization `key` (loading the demo organizations if it is missing)."""
     found = Organization.objects.filter(slug=key).first()
-    if found:
-        return found
-    row = next(o for o in reference_data.ORGANIZATIONS if o["key"] == key)
-    org = Organization.objects.create(
-        slug=key,
-        name=row["name_en"],
-        name_en=row["name_en"],
-        name_fr=row["name_fr"],
-        description_en=row["description_en"],
-        description_fr=row["description_fr"],
-        province=ProvinceTerritory.objects.get(code=row["province"]),
-        staff_size=row["staff_band"],
-        languages=row["languages"],
-        francophone_minority=row["francophone_minority"],
-        website=row["website"],
-        public_email=row["email"],
-        public_phone=row["phone"],
-        is_demo=True,
-    )
-    org.communities.set(
-        Community.objects.filter(name__in=row["communities"], province__code=row["province"])
-    )
-    return org
-
-
-def ensure_reference_data():
-    """Regions, provinces and communities, if the working-group migration has not loaded them."""
-    for order, row in enumerate(reference_data.REGIONS):
-        Region.objects.get_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name_en"],
-                "name_en": row["name_en"],
-                "name_fr": row["name_fr"],
-                "order": order,
-            },
-        )
-    regions = {r.code: r for r in Region.objects.all()}
-    for row in reference_data.PROVINCES:
-        ProvinceTerritory.objects.get_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name_en"],
-                "name_en": row["name_en"],
-                "name_fr": row["name_fr"],
-                "region": regions[row["region"]],
-            },
-        )
-    provinces = {p.code: p for p in ProvinceTerritory.objects.all()}
-    for row in reference_data.COMMUNITIES:
-        Community.objects.get_or_create(
-            name=row["name"],
-            province=provinces[row["province"]],
-            defaults={"size_class": row["size"]},
-        )
+    if found is None:
+        workinggroup_demo.load_organizations()
+        found = Organization.objects.get(slug=key)
+    return found

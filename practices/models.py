@@ -3,27 +3,29 @@
 What filters need is copied onto the practice row when it is saved (region, community size class,
 the languages it exists in, and its themes, client groups and principles as bit sets), so every
 filter and every facet count reads one table.
-"""
 
-import unicodedata
+The receivers at the end keep the catalogue's cache versions (versions.py) in step with the rows
+they watch: any save or deletion of a practice, a change to its themes or client groups, a change
+to the filters' reference tables.
+"""
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.lookups import GreaterThan
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from workinggroup.models import SizeClass
+from practices import search
+from practices.search import normalize
+from practices.versions import publication_changed, reference_changed
+from workinggroup.models import ProvinceTerritory, Region, SizeClass
 
 # Bits 0..62 of a signed 64-bit integer: a theme or client group table of at most 63 rows.
 MAX_BITS = 63
-
-
-def normalize(text):
-    """Lower case, accents removed: what the SQLite fallback search compares."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class Status(models.TextChoices):
@@ -158,8 +160,6 @@ class PracticeQuerySet(models.QuerySet):
         ).distinct()
 
     def matching(self, text):
-        from practices import search
-
         return search.matching(self, text)
 
     def for_cards(self):
@@ -171,8 +171,6 @@ class PracticeQuerySet(models.QuerySet):
 
 def has_bit(field, bit):
     """A condition: bit `bit` of integer column `field` is set (portable: & works on SQLite)."""
-    from django.db.models.lookups import GreaterThan
-
     return Q(GreaterThan(F(field).bitand(1 << bit), 0))
 
 
@@ -251,9 +249,6 @@ class PromisingPractice(models.Model):
     # practice was last confirmed current (publication, or an editor closing an out-of-date report).
     adaptation_count = models.PositiveIntegerField(_("adaptations"), default=0, editable=False)
     confirmed_at = models.DateTimeField(_("last confirmed current"), null=True, blank=True)
-    is_synthetic = models.BooleanField(
-        _("synthetic"), default=False, editable=False, help_text=_("Generated for benchmarks.")
-    )
 
     # Copied from related rows and text on save, so filters and facets read one table.
     region = models.ForeignKey(
@@ -364,8 +359,6 @@ class PromisingPractice(models.Model):
             theme_bits=theme_bits, client_group_bits=group_bits
         )
         self.theme_bits, self.client_group_bits = theme_bits, group_bits
-        from practices.catalogue import publication_changed
-
         publication_changed()
 
 
@@ -417,10 +410,25 @@ CARD_FIELDS = (
 )
 
 
+@receiver(m2m_changed, sender=PromisingPractice.themes.through)
+@receiver(m2m_changed, sender=PromisingPractice.client_groups.through)
 def _refresh_bits(sender, instance, action, reverse, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and not reverse:
         instance.refresh_bits()
 
 
-models.signals.m2m_changed.connect(_refresh_bits, sender=PromisingPractice.themes.through)
-models.signals.m2m_changed.connect(_refresh_bits, sender=PromisingPractice.client_groups.through)
+# Any change to a practice may change what is published. (Bulk changes send no signal: their
+# callers call catalogue.publication_changed, as the demo loader and generate_practices do.)
+@receiver(post_save, sender=PromisingPractice)
+@receiver(post_delete, sender=PromisingPractice)
+def _practice_changed(sender, **kwargs):
+    publication_changed()
+
+
+# The filters' choices come from these tables: a new theme or a renamed region shows at once.
+@receiver([post_save, post_delete], sender=Region)
+@receiver([post_save, post_delete], sender=ProvinceTerritory)
+@receiver([post_save, post_delete], sender=Theme)
+@receiver([post_save, post_delete], sender=ClientGroup)
+def _reference_changed(sender, **kwargs):
+    reference_changed()

@@ -1,9 +1,10 @@
-"""Keyword search over practices, in both languages whatever the interface language.
+"""Keyword search over practices, in both languages whatever the interface language: which
+practices match, in which order, and the passages that match. Mechanics on querysets of
+practices; which practices are searched (the filters, how many are ranked) is keyword.py's.
 
 PostgreSQL: the query runs as a `websearch` query against the English and the French vectors
 (migration 0002: accent-free configurations, title weighted A, summary B, the rest C, GIN
-indexes). Ranking reads each match's vectors, which costs more than a page's whole budget for a
-common word, so only a bounded candidate set is ranked: the CANDIDATES newest matches.
+indexes); ranking reads the small title+summary vectors (migration 0004).
 
 SQLite (the quickstart): every word of the query must appear in the accent-free, lower-case copy
 of the text; title matches first. Same interface, no stemming.
@@ -12,10 +13,8 @@ Every function here takes the query as typed: control characters become spaces f
 and a query with no word in it ("!", "-", an emoji) matches nothing on either database.
 """
 
-import hashlib
 import re
 import unicodedata
-from datetime import timedelta
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -23,31 +22,14 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import (
-    Case,
-    DateTimeField,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    Lookup,
-    Q,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from practices.models import PromisingPractice, normalize
-
 MAX_QUERY_LENGTH = 200
-CANDIDATES = 1000
-WINDOWS = (4_000, 20_000)  # newest published practices searched first (see candidate_ids)
 # Around matched words in headlines: control characters no practice text contains.
 START, STOP = "\x02", "\x03"
 CONFIGS = {"en": "public.en_unaccent", "fr": "public.fr_unaccent"}
@@ -55,6 +37,13 @@ CONFIGS = {"en": "public.en_unaccent", "fr": "public.fr_unaccent"}
 
 def postgres():
     return connection.vendor == "postgresql"
+
+
+def normalize(text):
+    """Lower case, accents removed: what the SQLite search compares (and what a practice's
+    search_title and search_text hold)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def cleaned(text):
@@ -93,111 +82,6 @@ def matching(queryset, text):
     return queryset.filter(*[Q(search_text__contains=w) for w in words(text)])
 
 
-def candidates(queryset, text):
-    """The ids of the CANDIDATES newest matches, as a subquery."""
-    return matching(queryset, text).newest_first().values("pk")[:CANDIDATES]
-
-
-def candidate_ids(queryset, text, narrowed=False):
-    """The ids of the CANDIDATES newest matches, as a list, cached until the next publication
-    (see candidate_rows)."""
-    return [row[0] for row in candidate_rows(queryset, text, narrowed)]
-
-
-def candidate_rows(queryset, text, narrowed=False):
-    """(id, *catalogue.COUNTED_COLUMNS) of the CANDIDATES newest matches, cached until the next
-    publication: the catalogue counts its facets from these small columns, with no query.
-
-    The same words are searched again and again (paging, other filters' counts, the other
-    language: the candidates do not depend on it), and a common word's candidates cost 10 to
-    30 ms of SQL; the cache key is the query's SQL and the words.
-    """
-    if not words(text):
-        return []
-    from practices.catalogue import CACHE_SECONDS, COUNTED_COLUMNS, publication_version
-
-    try:
-        sql = str(queryset.query)
-    except EmptyResultSet:
-        return []
-    # Both searches ignore case (PostgreSQL's configurations, the SQLite copy's lower case).
-    what = (
-        f"{sql}\n{cleaned(text).casefold()}\n{narrowed}\n{CANDIDATES}\n{WINDOWS}\n{COUNTED_COLUMNS}"
-    )
-    digest = hashlib.sha256(what.encode()).hexdigest()[:32]
-    key = f"practices:candidates:{publication_version()}:{digest}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = find_candidates(queryset, text, narrowed, COUNTED_COLUMNS)
-        cache.set(key, rows, CACHE_SECONDS)
-    return rows
-
-
-def find_candidates(queryset, text, narrowed, columns=()):
-    """Rows (id, *columns) of the CANDIDATES newest matches (no columns: their ids).
-
-    PostgreSQL: looking for the newest matches of a common word by walking the date index
-    reads the large vector of every row it passes. Instead, match within the newest practices
-    first (the GIN bitmap ANDed with a date range, dates sorted here), widening the window only
-    when it holds too few matches; a rare word ends in the last, unbounded step, which is cheap
-    because it has few matches.
-
-    A queryset already `narrowed` by filters skips the windows: its few matches would seldom
-    fill one. Given as `catalogue.within` (one test of the practice_facets GIN index),
-    PostgreSQL reads only the rows that pass every filter, each holding its vectors inline
-    (migration 0007), and tests the word on them: 10 to 25 ms for three filters and a common
-    word at 100,000 practices. Given as separate column conditions, it read every row of the
-    broadest filter to test the others (13,000 rows for a region, 40 to 100 ms).
-    """
-    if not postgres():
-        matches = matching(queryset, text).newest_first()
-        return list(matches.values_list("pk", *columns, flat=not columns)[:CANDIDATES])
-    from practices.catalogue import recent_cutoffs
-
-    for cutoff in [*([] if narrowed else recent_cutoffs(WINDOWS)), None]:
-        window = matches_by_bitmap(queryset, text)
-        if cutoff is not None:
-            window = window.filter(published_at__gte=cutoff)
-        rows = list(window.values_list("pk", *columns, flat=not columns)[:CANDIDATES])
-        if cutoff is None or len(rows) == CANDIDATES:
-            return rows
-
-
-def matches_by_bitmap(queryset, text):
-    """The matches newest first, ordered on an expression: that keeps PostgreSQL off the date
-    indexes (a walk that reads and tests row after row), so it takes the GIN bitmaps (the
-    word's, the filters') and sorts what it finds."""
-    not_the_index = ExpressionWrapper(F("published_at") + timedelta(0), DateTimeField())
-    return matching(queryset, text).order_by(not_the_index.desc(), "-id")
-
-
-class AnyOf(Lookup):
-    """`pk__any_of=[...]`: one array parameter on PostgreSQL (`= ANY(%s::bigint[])`), where a
-    thousand `IN` placeholders cost more to build than the query takes to run. The array goes
-    as its text: psycopg adapting a thousand ints one by one took about 1 ms a query."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, params = self.process_lhs(compiler, connection)
-        values = [int(v) for v in self.rhs]
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s::bigint[])", [*params, f"{{{','.join(map(str, values))}}}"]
-        if not values:
-            return "1 = 0", params
-        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*params, *values]
-
-
-PromisingPractice._meta.get_field("id").register_lookup(AnyOf)
-
-
-def among(ids):
-    """The published practices whose ids are in the list, as a queryset. (Cached candidates
-    outlive a change that skips the save signals, such as an unpublishing `update()`.)"""
-    return PromisingPractice.objects.published().filter(pk__any_of=ids)
-
-
 def by_relevance(queryset, text):
     """Best first: title matches above summary above the rest; newest first among equals."""
     terms = words(text)
@@ -218,13 +102,12 @@ def by_relevance(queryset, text):
     return queryset.alias(rank=rank).order_by(F("rank").desc(), "-published_at", "-id")
 
 
-def headlines(ids, text):
-    """{id: {"en": html, "fr": html}}: the passages that match, words in <mark>, escaped."""
-    if not ids:
-        return {}
+def headlines(practices, text):
+    """{id: {"en": html, "fr": html}} for the practices of the queryset `practices`: the
+    passages that match, words in <mark>, escaped."""
     if postgres():
         found = {}
-        rows = among(ids).values_list(
+        rows = practices.values_list(
             "pk",
             *[
                 SearchHeadline(
@@ -250,7 +133,7 @@ def headlines(ids, text):
             found[pk] = {"en": marked(en), "fr": marked(fr)}
         return found
     terms = words(text)
-    rows = PromisingPractice.objects.filter(pk__in=ids).values_list(
+    rows = practices.values_list(
         "pk", "summary_en", "description_en", "summary_fr", "description_fr"
     )
     return {

@@ -11,14 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lib.language import set_alternate_urls
-from practices import catalogue, search
+from practices import catalogue
 from practices.models import TEXT_FIELDS, PromisingPractice
-from practices.queries import as_cards, related_practices
 from workinggroup import roles
 
-PAGE_SIZE = 20
 MAX_PAGE = 10_000
-SORTS = ("relevance", "newest", "adapted")
 
 
 @dataclass
@@ -34,53 +31,30 @@ class Card:
 
 def practice_list(request):
     facets = catalogue.current_facets()
-    selection = read_filters(request, facets)
-    text = read_query(request)
-    sort = request.GET.get("sort")
-    if sort not in SORTS:
-        sort = "relevance" if text else "newest"
-    conditions = [choice.condition for choice in selection.values()]
-    published = PromisingPractice.objects.published()
-
-    if text:
-        # The keyword's own candidates: what another choice of a chosen filter would give is
-        # counted among them (exact below CANDIDATES matches).
-        everywhere = search.candidate_rows(published, text) if selection else []
-        if selection and len(everywhere) < search.CANDIDATES:
-            # They are all its matches: those the filters keep are the results, no query.
-            rows = catalogue.kept(everywhere, selection)
-        else:
-            within = catalogue.within(published, selection)
-            rows = search.candidate_rows(within, text, bool(selection))
-        counts, total = catalogue.search_counts(facets, selection, text, rows, everywhere)
-        results = search.among([row[0] for row in rows])
-        results = search.by_relevance(results, text) if sort == "relevance" else results
-    else:
-        counts, total = catalogue.facet_counts(facets, selection)
-        results = published.filter(*conditions)
-    if sort == "newest":
-        results = results.newest_first()
-    elif sort == "adapted":
-        # Matches the partial index practice_pub_most_adapted.
-        results = results.order_by("-adaptation_count", "-published_at", "-id")
-
-    page, pages = read_page(request, total)
-    practices = list(as_cards(results)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
-    passages = search.headlines([p.pk for p in practices], text) if text else {}
+    query = catalogue.Query(
+        filters=read_filters(request, facets),
+        text=read_query(request),
+        sort=request.GET.get("sort", ""),
+    )
+    results = catalogue.find(query)
+    counts = results.counts  # first: without a keyword, the counts give the total too
+    pages = results.pages()
+    number = read_page(request, pages)
+    page = results.page(number)
     context = {
-        "filter_groups": filter_groups(facets, counts, selection),
-        "filtered": bool(selection),
-        "query": text,
-        "sort": sort,
-        "total": total,
-        "bounded": bool(text) and total >= search.CANDIDATES,
-        "candidates": search.CANDIDATES,
-        "cards": [card(p, facets, passages.get(p.pk)) for p in practices],
-        "page": page,
+        "filter_groups": filter_groups(facets, counts, query.filters),
+        "filtered": bool(query.filters),
+        "query": query.text,
+        "sort": query.sorted_by,
+        "total": results.total,
+        "bounded": results.limited,
+        "candidates": results.limit,
+        "cards": [card(p, facets, page.highlights.get(p.pk)) for p in page.practices],
+        "page": number,
         "pages": pages,
-        "page_range": page_window(page, pages),
-        "max_query_length": search.MAX_QUERY_LENGTH,
-        "similar": search.similar_titles(published.for_cards(), text) if text and not total else [],
+        "page_range": page_window(number, pages),
+        "max_query_length": catalogue.MAX_QUERY_LENGTH,
+        "similar": results.similar,
     }
     return render(request, "practices/practice_list.html", context)
 
@@ -132,18 +106,18 @@ def read_filters(request, facets):
 
 def read_query(request):
     text = " ".join(request.GET.get("q", "").split())
-    if len(text) > search.MAX_QUERY_LENGTH:
+    if len(text) > catalogue.MAX_QUERY_LENGTH:
         messages.info(
             request,
             _("Your search was longer than %(limit)d characters: only the start was used.")
-            % {"limit": search.MAX_QUERY_LENGTH},
+            % {"limit": catalogue.MAX_QUERY_LENGTH},
         )
-        text = text[: search.MAX_QUERY_LENGTH]
+        text = text[: catalogue.MAX_QUERY_LENGTH]
     return text
 
 
-def read_page(request, total):
-    pages = max(1, -(-total // PAGE_SIZE))
+def read_page(request, pages):
+    """The page number asked for, or the nearest there is (with a message saying so)."""
     raw = request.GET.get("page", "1")
     try:
         page = int(raw)
@@ -157,7 +131,7 @@ def read_page(request, total):
                 % {"page": raw[:20], "shown": min(max(page, 1), pages), "pages": pages},
             )
         page = min(max(page, 1), pages)
-    return page, pages
+    return page
 
 
 def page_window(page, pages, around=2):
@@ -214,7 +188,7 @@ def practice_detail(request, pk, slug):
         "partners": [] if names_hidden else list(practice.partner_organizations.all()),
         "themes": list(practice.themes.all()),
         "client_groups": list(practice.client_groups.all()),
-        "related": related_practices(practice),
+        "related": catalogue.related_practices(practice),
         "date_modified": practice.updated_at,
     }
     return render(request, "practices/practice_detail.html", context)

@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+# IRCC's foundational principles: one type for the practices that serve them and the
+# recommendations that name one (recommendations.views reads it from here).
+from practices.models import Principle
 from recommendations import schedule
 
 
@@ -33,13 +36,6 @@ class Actor(models.TextChoices):
     IRCC = "ircc", _("IRCC")
     SECTOR = "sector", _("The sector")
     BOTH = "both", _("The sector and IRCC")
-
-
-class Principle(models.TextChoices):
-    CLIENT_CENTRIC = "client_centric", _("Client-centric")
-    OUTCOMES_DRIVEN = "outcomes_driven", _("Outcomes-driven")
-    EFFICIENT_RESOURCES = "efficient_resources", _("Efficient use of resources")
-    RESPONSIVE = "responsive", _("Responsive to needs")
 
 
 class Source(models.TextChoices):

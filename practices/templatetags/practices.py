@@ -1,6 +1,6 @@
 from django import template
 
-from practices.queries import practices_for_organization
+from practices.catalogue import practices_for_organization
 
 register = template.Library()
 

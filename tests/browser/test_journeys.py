@@ -49,7 +49,7 @@ def test_worker_finds_a_practice_by_filters_and_keyword_then_reads_it_in_the_oth
     theme = practice.themes.order_by("pk").first()
     keyword = longest_word(getattr(practice, f"title_{language}"))
     with translation.override(language):
-        labels = {facet.param: str(facet.label) for facet in catalogue.build_facets()}
+        labels = {facet.param: str(facet.label) for facet in catalogue.current_facets()}
         catalogue_url, here = reverse("practice_list"), practice.get_absolute_url()
     with translation.override(other(language)):
         there = practice.get_absolute_url()

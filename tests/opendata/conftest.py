@@ -21,7 +21,6 @@ def _generous_rate_limit(settings):
 @pytest.fixture
 def seeded(db):
     """The report's 18 practices, published, with their organizations and reference data."""
-    demo.ensure_reference_data()
     demo.load()
     return {p.slug_en: p for p in PromisingPractice.objects.all()}
 

@@ -13,7 +13,7 @@ _numbers = itertools.count(1)
 
 @pytest.fixture
 def reference(db):
-    demo.ensure_reference_data()
+    """Regions, provinces, communities, themes: loaded by the migrations."""
 
 
 @pytest.fixture

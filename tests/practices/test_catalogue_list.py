@@ -157,6 +157,14 @@ def test_newest_first_sort(client, seeded):
     assert titles(client.get("/en/practices/", {"sort": "newest"}))[0] == "Brand new"
 
 
+def test_an_unknown_sort_gives_the_default_one(client, seeded):
+    make_practice(title_en="Brand new", title_fr="Toute neuve")
+    assert titles(client.get("/en/practices/", {"sort": "oldest"}))[0] == "Brand new"
+    ranked = client.get("/en/practices/", {"q": "swim night", "sort": "oldest"})
+    assert titles(ranked)[0] == SWIM
+    assert '<option value="relevance" selected>' in ranked.content.decode()
+
+
 def test_huge_query_is_shortened_with_a_message(client, seeded):
     response = client.get("/en/practices/", {"q": "natation " * 250})
     assert response.status_code == 200

@@ -1,46 +1,77 @@
-"""Facet counts: the hand-written count query agrees with the ORM, choice by choice."""
+"""Facet counts: what catalogue.find counts agrees with the ORM, choice by choice.
+
+A facet's counts apply the keyword and every *other* chosen filter, so that another choice of
+a chosen filter shows what it would give."""
 
 import pytest
 
-from practices import catalogue, search
+from practices import catalogue
+from practices.catalogue import Query
 from practices.models import PromisingPractice, Status
 from tests.practices.conftest import make_practice
 
 pytestmark = pytest.mark.django_db
 
 
-def orm_counts(queryset, facets):
-    return {
-        facet.param: {c.value: queryset.filter(c.condition).count() for c in facet.choices}
-        for facet in facets
-    }
+def chosen(**values):
+    """{param: Choice} for the given filter values."""
+    facets = {f.param: f for f in catalogue.current_facets()}
+    return {param: facets[param].choice(value) for param, value in values.items()}
+
+
+def orm_counts(selection, text=""):
+    """The counts as the ORM gives them, one count query per choice."""
+    published = PromisingPractice.objects.published()
+    if text:
+        published = published.matching(text)
+    counts = {}
+    for facet in catalogue.current_facets():
+        others = [c.condition for p, c in selection.items() if p != facet.param]
+        narrowed = published.filter(*others)
+        counts[facet.param] = {c.value: narrowed.filter(c.condition).count() for c in facet.choices}
+    return counts
+
+
+def orm_total(selection, text=""):
+    published = PromisingPractice.objects.published()
+    if text:
+        published = published.matching(text)
+    return published.filter(*[c.condition for c in selection.values()]).count()
 
 
 @pytest.mark.parametrize(
-    "narrow",
+    "values",
     [
-        lambda published: published,
-        lambda published: published.filter(region__code="prairies_north", kind="innovation"),
-        lambda published: search.among(search.candidate_ids(published, "newcomers")),
-        lambda published: search.among([]),
-        lambda published: published.none(),
+        {},
+        {"region": "prairies_north"},
+        {"region": "prairies_north", "kind": "innovation"},
+        {"kind": "innovation", "theme": "women"},
+        {"region": "bc_yukon", "kind": "innovation", "theme": "partnerships", "lang": "en"},
     ],
-    ids=["everything", "two filters", "a keyword's candidates", "no candidates", "none"],
 )
-def test_every_count_matches_the_orm(seeded, narrow):
-    make_practice(title_en="English only", title_fr="", themes=("women", "housing"))
-    facets = catalogue.build_facets()
-    queryset = narrow(PromisingPractice.objects.published())
-    counts = catalogue.count_all(queryset, facets)
-    assert counts.pop("_total") == queryset.count()
-    assert counts == orm_counts(queryset, facets)
+@pytest.mark.parametrize("text", ["", "newcomers", "community", "zeppelin"])
+def test_every_count_matches_the_orm(seeded, values, text):
+    """Without a keyword, counted in SQL (cached counts for one filter, one query for more);
+    with one, from its candidates' columns in Python: the same numbers either way."""
+    make_practice(title_en="English only community", title_fr="", themes=("women", "housing"))
+    selection = chosen(**values)
+    results = catalogue.find(Query(filters=selection, text=text))
+    assert results.counts == orm_counts(selection, text)
+    assert results.total == orm_total(selection, text)
+
+
+def test_the_total_is_the_same_with_or_without_the_counts_asked_first(seeded):
+    query = Query(filters=chosen(region="prairies_north", kind="innovation"))
+    counted = catalogue.find(query)
+    assert counted.counts["region"]["prairies_north"]
+    assert counted.total == catalogue.find(query).total == orm_total(query.filters)
 
 
 def test_a_draft_is_never_counted(seeded):
     make_practice(title_en="Draft", status=Status.DRAFT, themes=("women",))
-    facets = catalogue.build_facets()
-    counts = catalogue.count_all(PromisingPractice.objects.published(), facets)
-    assert counts["_total"] == 18
+    results = catalogue.find(Query())
+    assert results.total == 18
+    assert sum(results.counts["region"].values()) == 18
 
 
 def test_a_search_asked_again_is_counted_from_the_cache(client, seeded):
@@ -62,43 +93,6 @@ def test_the_counts_of_a_search_follow_a_new_publication(client, seeded):
     assert option(client.get("/en/practices/", params), "region", "bc_yukon").endswith("(0)")
     make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
     assert option(client.get("/en/practices/", params), "region", "bc_yukon").endswith("(1)")
-
-
-@pytest.mark.parametrize(
-    "chosen",
-    [
-        {},
-        {"region": "prairies_north"},
-        {"kind": "innovation", "theme": "women"},
-        {"region": "bc_yukon", "kind": "innovation", "theme": "partnerships", "lang": "en"},
-    ],
-)
-@pytest.mark.parametrize("text", ["newcomers", "community", "zeppelin"])
-def test_a_search_is_counted_from_its_candidates_as_the_database_counts(seeded, chosen, text):
-    """search_counts counts in Python what count_all counts in SQL, choice by choice: the
-    candidates within the filters for the other facets, the keyword's own candidates narrowed
-    by the other chosen filters for a chosen facet."""
-    make_practice(title_en="English only community", title_fr="", themes=("women", "housing"))
-    facets = catalogue.build_facets()
-    by_param = {f.param: f for f in facets}
-    selection = {p: by_param[p].choice(v) for p, v in chosen.items()}
-    conditions = [c.condition for c in selection.values()]
-    published = PromisingPractice.objects.published()
-    within = published.filter(*conditions)
-    rows = search.candidate_rows(within, text, bool(conditions))
-    everywhere = search.candidate_rows(published, text)
-    if selection and len(everywhere) < search.CANDIDATES:
-        # Every match: the catalogue keeps those the filters keep instead of a second search.
-        assert catalogue.kept(everywhere, selection) == rows
-    counts, total = catalogue.search_counts(facets, selection, text, rows, everywhere)
-    matched = search.among(search.candidate_ids(within, text, bool(conditions)))
-    expected = catalogue.count_all(matched, [f for f in facets if f.param not in selection])
-    assert total == expected.pop("_total")
-    keyword = search.among(search.candidate_ids(published, text))
-    for param in selection:
-        others = [c.condition for p, c in selection.items() if p != param]
-        expected[param] = catalogue.count_all(keyword.filter(*others), [by_param[param]])[param]
-    assert counts == expected
 
 
 @pytest.mark.parametrize("more", [0, 10])
@@ -125,48 +119,31 @@ def test_a_search_within_filters_is_counted_with_no_count_query(
         client.get("/fr/pratiques/", params)
 
 
-def test_filters_through_the_facets_index_keep_what_the_columns_keep(seeded):
-    """catalogue.within (one test of the practice_facets index on PostgreSQL) keeps exactly
-    the practices the column conditions keep: every choice alone, and choices combined."""
+def test_two_filters_keep_what_their_columns_keep(seeded):
+    """Two or more filters are tested as one test of the practice_facets index on PostgreSQL:
+    it keeps exactly what the column conditions keep, for every choice (each practice is of one
+    kind and one stage, so the counts of a filter not chosen add up to the results)."""
     make_practice(title_en="English only", title_fr="", themes=("women", "housing"))
     make_practice(title_en="", title_fr="Seulement en français", groups=("youth", "refugees"))
-    facets = catalogue.build_facets()
-    published = PromisingPractice.objects.published()
-
-    def ids(queryset):
-        return sorted(queryset.values_list("pk", flat=True))
-
-    kept_by_some_choice = set()
-    for facet in facets:
+    for facet in catalogue.current_facets():
+        partner = chosen(region="prairies_north") if facet.param != "region" else chosen(lang="en")
+        tally = "stage" if facet.param == "kind" else "kind"
         for choice in facet.choices:
-            by_columns = ids(published.filter(choice.condition))
-            assert ids(catalogue.within(published, {facet.param: choice})) == by_columns, (
-                facet.param,
-                choice.value,
-            )
-            kept_by_some_choice.update(by_columns)
-    assert len(kept_by_some_choice) == published.count()
-
-    by_param = {f.param: f for f in facets}
-    combined = {
-        "region": by_param["region"].choice("prairies_north"),
-        "kind": by_param["kind"].choice("innovation"),
-        "theme": next(c for c in by_param["theme"].choices if published.filter(c.condition)),
-    }
-    conditions = [c.condition for c in combined.values()]
-    assert ids(catalogue.within(published, combined)) == ids(published.filter(*conditions))
+            selection = {facet.param: choice, **partner}
+            counts = catalogue.find(Query(filters=selection)).counts
+            assert sum(counts[tally].values()) == orm_total(selection), (facet.param, choice.value)
 
 
 def test_the_facets_index_follows_a_changed_practice(seeded):
     """The index is of the columns themselves: a practice changed to another stage is found
     under the new one at once, and no longer under the old one."""
-    practice = make_practice(title_en="Changing practice", stage="pilot")
-    facets = {f.param: f for f in catalogue.build_facets()}
-    published = PromisingPractice.objects.published()
-    pilot = {"stage": facets["stage"].choice("pilot")}
-    scaled = {"stage": facets["stage"].choice("scaled")}
-    assert practice.pk in catalogue.within(published, pilot).values_list("pk", flat=True)
+    practice = make_practice(title_en="Changing practice", stage="pilot", kind="innovation")
+
+    def found(stage):
+        counts = catalogue.find(Query(filters=chosen(stage=stage, kind="innovation"))).counts
+        return counts["region"]["bc_yukon"]
+
+    pilot, scaled = found("pilot"), found("scaled")
     practice.stage = "scaled"
     practice.save()
-    assert practice.pk in catalogue.within(published, scaled).values_list("pk", flat=True)
-    assert practice.pk not in catalogue.within(published, pilot).values_list("pk", flat=True)
+    assert (found("pilot"), found("scaled")) == (pilot - 1, scaled + 1)

@@ -1,9 +1,8 @@
 import pytest
-from django.core.management import call_command
 
 from practices import demo
+from practices.catalogue import practices_for_organization
 from practices.models import ClientGroup, Principle, PromisingPractice, Theme
-from practices.queries import practices_for_organization
 from practices.seed_data import THEMES
 from tests.practices.conftest import make_practice, organization
 
@@ -53,6 +52,23 @@ def test_principles_are_kept_as_a_set(seeded):
     assert PromisingPractice.objects.serving_principle("responsive").filter(pk=practice.pk)
 
 
+def test_practices_and_recommendations_name_principles_as_the_report_does():
+    """One Principle type: a practice's badges and a recommendation's principle read the same
+    labels, in French the report's own wording."""
+    from django.utils import translation
+
+    from recommendations.models import Recommendation
+
+    assert Recommendation._meta.get_field("principle").choices == Principle.choices
+    with translation.override("fr"):
+        assert [str(p.label) for p in Principle] == [
+            "Approche axée sur le client",
+            "Axée sur les résultats",
+            "Utilisation efficace des ressources",
+            "Réactivité aux besoins",
+        ]
+
+
 def test_one_language_practice_gets_one_slug_for_both_urls(seeded):
     practice = make_practice(title_en=None, title_fr="Seulement en français", summary_en=None)
     assert practice.slug_en == practice.slug_fr == "seulement-en-francais"
@@ -68,18 +84,3 @@ def test_organization_pages_can_list_led_and_partner_practices(seeded):
     }
     assert "women-only-swim-night" in {p.slug_en for p in practices_for_organization(partner)}
     assert len(practices_for_organization(lead, limit=1)) == 1
-
-
-def test_generate_practices_makes_bilingual_published_practices(seeded):
-    call_command("generate_practices", "60", "--seed", "7", stdout=open("/dev/null", "w"))
-    synthetic = PromisingPractice.objects.filter(is_synthetic=True)
-    assert synthetic.published().count() == 60
-    assert synthetic.filter(has_en=True, has_fr=True).count() > 40
-    assert synthetic.values("region").distinct().count() >= 3
-    for practice in synthetic[:10]:
-        expected = sum(t.mask for t in practice.themes.all())
-        assert practice.theme_bits == expected
-        assert practice.themes.exists()
-    assert PromisingPractice.objects.matching("newcomers").count() >= 2
-    call_command("generate_practices", "5", "--replace", stdout=open("/dev/null", "w"))
-    assert PromisingPractice.objects.filter(is_synthetic=True).count() == 5

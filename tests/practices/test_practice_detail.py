@@ -47,7 +47,7 @@ def test_practice_page_shows_every_field(client, seeded, language):
         "Established" if en else "Bien établie",
         "Innovation",
         "Non-digital" if en else "Non numérique",
-        "Client-centric" if en else "Axée sur le client",
+        "Client-centric" if en else "Approche axée sur le client",
         "Recreation and belonging" if en else "Loisirs et sentiment d&#x27;appartenance",
         "Refugees" if en else "Réfugiés",
         practice.lead_organization.name_en if en else practice.lead_organization.name_fr,

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from practices import search
+from practices import catalogue, keyword, search
+from practices.catalogue import Query
 from practices.models import PromisingPractice
 from tests.practices.conftest import make_practice
 from tests.practices.test_catalogue_list import titles
@@ -20,6 +21,17 @@ STUDENTS = (
 
 def title_in(language, pair):
     return pair[0] if language == "en" else pair[1]
+
+
+def ranked(text, **query):
+    """The titles a keyword finds, in the catalogue's order."""
+    return [p.title_en for p in catalogue.find(Query(text=text, **query)).ordered()]
+
+
+def passages(practice, text):
+    """The matching passages of `practice`, found as a search for `text` shows them."""
+    page = catalogue.find(Query(text=text)).page(1, per_page=100)
+    return page.highlights[practice.pk]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -79,7 +91,8 @@ def test_queryset_reads_as_a_sentence(seeded):
 
 
 class TestSQLiteFallback:
-    """The quickstart's search (also exercised on PostgreSQL by switching the vendor test)."""
+    """The quickstart's search (also exercised on PostgreSQL by switching the vendor test: the
+    one private function these tests touch)."""
 
     @pytest.fixture(autouse=True)
     def _sqlite_search(self, monkeypatch):
@@ -95,20 +108,15 @@ class TestSQLiteFallback:
         ],
     )
     def test_every_word_must_appear_accents_and_case_ignored(self, seeded, query, expected):
-        found = search.by_relevance(PromisingPractice.objects.published().matching(query), query)
-        assert expected in [p.title_en for p in found]
+        assert expected in ranked(query)
 
     def test_title_matches_come_first(self, seeded):
         make_practice(title_en="Canoe club", title_fr="Club de canot")
-        found = search.by_relevance(PromisingPractice.objects.matching("canoe"), "canoe")
-        assert found[0].title_en in ("Canoe club", "Family canoe outings on the lake")
-        assert {found[0].title_en, found[1].title_en} == {
-            "Canoe club",
-            "Family canoe outings on the lake",
-        }
+        assert set(ranked("canoe")[:2]) == {"Canoe club", "Family canoe outings on the lake"}
 
-    def test_excerpt_marks_words_and_escapes(self):
-        html = search.excerpt("Swim <b>night</b> at the pool", ["swim"])
+    def test_passage_marks_words_and_escapes(self, seeded):
+        practice = make_practice(title_en="Pool", summary_en="Swim <b>night</b> at the pool")
+        html = passages(practice, "swim")["en"]
         assert html.startswith("<mark>Swim</mark> &lt;b&gt;night")
 
     def test_list_page_uses_it(self, client, seeded):
@@ -123,10 +131,7 @@ class TestPostgresFullText:
         )
         summary = make_practice(title_en="Summary only", summary_en="Paddleboard lessons for all.")
         title = make_practice(title_en="Paddleboard club")
-        found = list(
-            search.by_relevance(PromisingPractice.objects.matching("paddleboard"), "paddleboard")
-        )
-        assert found == [title, summary, body]
+        assert ranked("paddleboard") == [title.title_en, summary.title_en, body.title_en]
 
     def test_english_stemming_and_french_accents(self, seeded):
         swimming = PromisingPractice.objects.published().matching("swimming nights")
@@ -140,7 +145,7 @@ class TestPostgresFullText:
 
     def test_headline_passage_is_marked_and_escaped(self, seeded):
         practice = make_practice(title_en="Kayak", summary_en="Kayak & <em>paddle</em> days.")
-        passage = search.headlines([practice.pk], "kayak")[practice.pk]["en"]
+        passage = passages(practice, "kayak")["en"]
         assert "<mark>Kayak</mark>" in passage
         # ts_headline drops the tags; what remains is escaped.
         assert "&amp;" in passage and "<em>" not in passage
@@ -162,15 +167,17 @@ class TestPostgresFullText:
         assert "Women-only swim night" in html
 
     def test_candidates_are_the_newest_matches_whatever_the_window(self, seeded, monkeypatch):
-        monkeypatch.setattr(search, "CANDIDATES", 3)
+        """(The bound and the windows are keyword.py's, set small here to be reached.)"""
+        monkeypatch.setattr(keyword, "CANDIDATES", 3)
         published = PromisingPractice.objects.published()
         newest = published.matching("newcomers").newest_first().values_list("pk", flat=True)
         for windows in [(5, 10), (1, 2), ()]:
-            monkeypatch.setattr(search, "WINDOWS", windows)
-            assert search.find_candidates(published, "newcomers", False) == list(newest[:3])
+            monkeypatch.setattr(keyword, "WINDOWS", windows)
+            found = catalogue.find(Query(text="newcomers", sort="newest")).ordered()
+            assert list(found.values_list("pk", flat=True)) == list(newest[:3])
 
     def test_common_word_ranks_only_the_newest_candidates(self, client, seeded, monkeypatch):
-        monkeypatch.setattr(search, "CANDIDATES", 3)
+        monkeypatch.setattr(keyword, "CANDIDATES", 3)
         response = client.get("/en/practices/", {"q": "newcomers"})
         assert len(titles(response)) == 3
         assert "best matches among the 3 most recent" in response.content.decode()
@@ -197,9 +204,9 @@ def test_control_characters_in_a_query_separate_words(client, seeded, query):
     assert titles(response)[0] == "Women-only swim night"
 
 
-def test_cleaned_query_has_no_control_characters():
-    assert search.cleaned("a\x00b\x1f c\u200b\x7fd  ") == "a b c d"
-    assert search.words("\x00!\u202e") == []
+def test_a_query_of_control_characters_finds_nothing(seeded):
+    results = catalogue.find(Query(text="\x00!\u202e\x1f"))
+    assert results.total == 0 and not results.ordered().exists()
 
 
 class TestWordlessQueryOnTheSQLiteFallback:
@@ -209,22 +216,21 @@ class TestWordlessQueryOnTheSQLiteFallback:
     def _sqlite_search(self, monkeypatch):
         monkeypatch.setattr(search, "postgres", lambda: False)
 
+    @pytest.mark.parametrize("sort", ["relevance", "newest"])
     @pytest.mark.parametrize("query", WORDLESS)
-    def test_ranking_a_wordless_query_is_newest_first(self, seeded, query):
-        published = PromisingPractice.objects.published()
-        assert list(search.by_relevance(published, query)) == list(published.newest_first())
-        assert not search.matching(published, query).exists()
-        assert search.candidate_ids(published, query) == []
+    def test_a_wordless_query_finds_nothing(self, seeded, query, sort):
+        results = catalogue.find(Query(text=query, sort=sort))
+        assert results.total == 0 and not results.ordered().exists()
+        assert not PromisingPractice.objects.published().matching(query).exists()
 
 
 def test_a_repeated_search_reuses_its_candidates(client, seeded, django_assert_num_queries):
     """The candidates cost most of a common word's search: found once per publication."""
     client.get("/en/practices/", {"q": "newcomers"})
-    published = PromisingPractice.objects.published()
     with django_assert_num_queries(0):
-        assert search.candidate_ids(published, "newcomers")
+        assert catalogue.find(Query(text="newcomers")).total
     with django_assert_num_queries(0):
-        assert search.candidate_ids(published, "NEWCOMERS\x00")
+        assert catalogue.find(Query(text="NEWCOMERS\x00")).total
 
 
 def test_a_search_finds_what_was_published_after_it_was_last_made(client, seeded):

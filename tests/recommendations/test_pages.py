@@ -248,7 +248,6 @@ def test_the_item_page_lists_its_published_related_practices_only(client, item):
     from practices import demo as practices_demo
     from practices.models import PromisingPractice
 
-    practices_demo.ensure_reference_data()
     practices_demo.load()
     shown, hidden = PromisingPractice.objects.published().order_by("pk")[:2]
     PromisingPractice.objects.filter(pk=hidden.pk).update(status="archived")

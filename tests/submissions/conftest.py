@@ -11,7 +11,7 @@ from workinggroup.models import Community
 
 @pytest.fixture
 def reference(db):
-    demo.ensure_reference_data()
+    """Regions, provinces, communities, themes: loaded by the migrations."""
 
 
 @pytest.fixture

@@ -197,7 +197,6 @@ class Command(BaseCommand):
                 status=Status.PUBLISHED,
                 published_at=day_start + datetime.timedelta(seconds=rnd.randrange(86_400)),
                 theme_bits=sum(t.mask for t in rnd.sample(themes, rnd.randint(1, 3))),
-                is_synthetic=True,
             )
             practice.fill_derived_fields()
             rows.append(practice)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from practices import synthetic
+from bench import synthetic_practices as synthetic
 
 
 class Command(BaseCommand):

@@ -100,7 +100,7 @@ class Command(BaseCommand):
         return elapsed, len(captured), response
 
     def scenarios(self, rnd):
-        facets = {f.param: f for f in catalogue.build_facets()}
+        facets = {f.param: f for f in catalogue.current_facets()}
 
         def value(param):
             return rnd.choice(facets[param].choices).value

@@ -3,6 +3,10 @@
 Text is assembled from bilingual phrase pairs so both vectors hold real English and French words
 at realistic frequencies: common ones ("community", "collectivité") in most practices, rare ones
 ("natation", "swim") in a few.
+
+Every synthetic practice is led by one reserved organization (LEAD_SLUG), made for them: that is
+how `--replace` finds them again, with no column on the production model. Their partners,
+places and everything the catalogue filters on are spread as in real data.
 """
 
 import random
@@ -145,6 +149,7 @@ RARE_SENTENCES = [
     ),
 ]
 
+LEAD_SLUG = "bench-synthetic-practices"
 PHONE_AREA = {"NL": 709, "PE": 902, "NS": 902, "NB": 506, "QC": 819, "ON": 705, "MB": 204}
 FIRST = ["Amina", "Jean", "Priya", "Luc", "Fatima", "Marc", "Olena", "Sophie", "Ahmed", "Maria"]
 LAST = ["Nguyen", "Tremblay", "Singh", "Gagnon", "Haddad", "Roy", "Kowalski", "Martin"]
@@ -153,20 +158,18 @@ LAST = ["Nguyen", "Tremblay", "Singh", "Gagnon", "Haddad", "Roy", "Kowalski", "M
 def generate(count, seed=42, batch_size=2000, status=Status.PUBLISHED, stdout=None):
     rnd = random.Random(seed)
     communities = list(Community.objects.select_related("province"))
-    organizations = list(Organization.objects.select_related("province"))
+    organizations = list(Organization.objects.exclude(slug=LEAD_SLUG))  # partners
     themes = list(Theme.objects.all())
     groups = list(ClientGroup.objects.all())
     if not (communities and organizations and themes):
         raise ValueError("Load the reference data and organizations first (seed_demo).")
-    by_province = {}
-    for org in organizations:
-        by_province.setdefault(org.province_id, []).append(org)
+    lead = synthetic_lead(communities[0].province)
     now = timezone.now()
     created = 0
     while created < count:
         size = min(batch_size, count - created)
         rows = [
-            make_practice(rnd, communities, organizations, by_province, themes, groups, now, status)
+            make_practice(rnd, communities, organizations, lead, themes, groups, now, status)
             for _ in range(size)
         ]
         with transaction.atomic():
@@ -181,10 +184,24 @@ def generate(count, seed=42, batch_size=2000, status=Status.PUBLISHED, stdout=No
     return created
 
 
-def make_practice(rnd, communities, organizations, by_province, themes, groups, now, status):
+def synthetic_lead(province):
+    """The reserved organization that leads every synthetic practice (made up, flagged demo)."""
+    lead, _created = Organization.objects.get_or_create(
+        slug=LEAD_SLUG,
+        defaults={
+            "name": "Synthetic practices (benchmarks)",
+            "name_en": "Synthetic practices (benchmarks)",
+            "name_fr": "Pratiques synthétiques (bancs d'essai)",
+            "province": province,
+            "is_demo": True,
+        },
+    )
+    return lead
+
+
+def make_practice(rnd, communities, organizations, lead, themes, groups, now, status):
     community = rnd.choice(communities)
     province = community.province
-    lead = rnd.choice(by_province.get(province.pk) or organizations)
     activity_en, activity_fr = rnd.choices(ACTIVITIES, ACTIVITY_WEIGHTS)[0]
     group = rnd.choice(groups)
     title_en = f"{activity_en} for {group.name_en.lower()} in {community.name}"
@@ -227,7 +244,6 @@ def make_practice(rnd, communities, organizations, by_province, themes, groups, 
         status=status,
         published_at=published if status == Status.PUBLISHED else None,
         created_at=published,
-        is_synthetic=True,
         has_en="en" in languages,
         has_fr="fr" in languages,
     )
@@ -270,10 +286,11 @@ def save_batch(practices):
 
 
 def delete_synthetic():
-    synthetic = PromisingPractice.objects.filter(is_synthetic=True)
+    synthetic = PromisingPractice.objects.filter(lead_organization__slug=LEAD_SLUG)
     for field in ("themes", "client_groups", "partner_organizations"):
         through = getattr(PromisingPractice, field).through
-        through.objects.filter(promisingpractice__is_synthetic=True)._raw_delete(synthetic.db)
+        mine = through.objects.filter(promisingpractice__lead_organization__slug=LEAD_SLUG)
+        mine._raw_delete(synthetic.db)
     deleted = synthetic._raw_delete(synthetic.db)
     catalogue.publication_changed()
     return deleted
