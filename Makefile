@@ -53,6 +53,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/local_imports.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
