@@ -3,7 +3,7 @@ limit: HTTP 429 with `Retry-After`, on the portal's 429 page in the page's langu
 was typed ready to send again.
 
 Counts are kept in the default cache (django-ratelimit's fixed windows); allauth's own limits
-(sign-in, sign-up, password reset) are answered by the same page (portal.views.rate_limited).
+(sign-in, sign-up, password reset) are answered by the same page (allauth_rate_limited).
 """
 
 import math

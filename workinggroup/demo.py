@@ -116,12 +116,9 @@ def load():
         defaults={"first_name": first, "last_name": last, "preferred_language": language},
     )
     roles.grant(person, roles.SECTOR_USER)
-    Membership.objects.get_or_create(
-        user=person,
-        organization=Organization.objects.get(slug=org_key),
-        state=MembershipState.PENDING,
-        defaults={"message": message},
-    )
+    organization = Organization.objects.get(slug=org_key)
+    if not person.memberships.active().filter(organization=organization).exists():
+        Membership.objects.create(user=person, organization=organization, message=message)
     for row in DEMO_MEMBERS:
         email, first, last, language, *profile = row
         user, _ = User.objects.update_or_create(
@@ -187,8 +184,9 @@ def load_accounts():
 
 def _set_profile(user, org_key, region_code, seat, themes, phone, email_seen, phone_seen):
     organization = Organization.objects.filter(slug=org_key).first() if org_key else None
-    if organization is not None:  # demo people are approved members of their organization
-        Membership.objects.get_or_create(
+    active = user.memberships.active().filter(organization=organization)
+    if organization is not None and not active.exists():  # demo people are approved members
+        Membership.objects.create(
             user=user, organization=organization, state=MembershipState.APPROVED
         )
     if user.organization_id != getattr(organization, "pk", None):

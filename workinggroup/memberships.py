@@ -217,7 +217,8 @@ def ask_for_organization(request_row):
 def _unique_slug(name):
     base = slugify(name)[:190] or "organization"
     slug, n = base, 1
-    while Organization.objects.filter(slug=slug).exists():
+    # "requests" would be hidden by the administrators' page at organizations/requests/.
+    while slug == "requests" or Organization.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
