@@ -287,6 +287,7 @@ def profile(request):
             "member": member,
             "role_labels": [roles.ROLE_LABELS[r] for r in roles.ROLES if roles.has_role(user, r)],
             "is_administrator": roles.is_administrator(user),
+            "is_editor": roles.is_editor(user),
             "theme_names": {slug: label_of(slug, labels) for slug in member.themes},
             "memberships": user.memberships.active().select_related("organization"),
         },
