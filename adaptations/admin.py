@@ -33,11 +33,11 @@ class AdaptationAdmin(AdministratorsManage, admin.ModelAdmin):
         obj.pk = created.pk
 
     def delete_model(self, request, obj):
-        remove_adaptation(obj)
+        remove_adaptation(obj, request.user)
 
     def delete_queryset(self, request, queryset):
         for adaptation in queryset:
-            remove_adaptation(adaptation)
+            remove_adaptation(adaptation, request.user)
 
 
 @admin.register(OutOfDateReport)

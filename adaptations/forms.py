@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from adaptations.models import MAX_NOTE, MAX_TEXT, Reason, ReportStatus, WouldRecommend
 from lib.forms import LongTextField
+from workinggroup import roles
 from workinggroup.models import Community
 
 TOO_LONG = _(
@@ -78,26 +79,27 @@ class AdaptationForm(forms.Form):
         data = super().clean()
         if self.adaptation is not None:
             return data
-        own = self.user.organization_id
-        if own is None:
+        mine = roles.organizations_of(self.user)
+        if not mine:
             raise forms.ValidationError(
                 _(
-                    "Your profile does not say which organization you work for, so the "
-                    "adaptation cannot be recorded yet. Add your organization to your profile, "
-                    "then send this form again: your text is kept below."
+                    "You are not yet an approved member of an organization, so the adaptation "
+                    "cannot be recorded yet. Ask to join yours from your profile, then send this "
+                    "form again: your text is kept below."
                 ),
                 code="no_organization",
             )
-        if data.get("organization") not in (None, own):
+        chosen = data.get("organization")
+        if chosen is not None and chosen not in mine:
             raise forms.ValidationError(
                 _(
-                    "You can record an adaptation only for your own organization, "
-                    "%(organization)s. Ask someone at the other organization to record theirs."
+                    "You can record an adaptation only for an organization you are an approved "
+                    "member of. Ask someone at the other organization to record theirs."
                 ),
                 code="other_organization",
-                params={"organization": self.user.organization.name},
             )
-        data["organization"] = own
+        own = self.user.organization_id
+        data["organization"] = chosen or (own if own in mine else min(mine))
         return data
 
 

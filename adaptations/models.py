@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practices.models import PromisingPractice, Status
 from workinggroup import roles
+from workinggroup.models import AuditEntry
 
 MAX_TEXT = 5000
 MAX_NOTE = 1000
@@ -140,10 +141,18 @@ class Adaptation(models.Model):
         return f"{self.practice.get_absolute_url()}#adaptation-{self.pk}"
 
     def may_edit(self, user):
-        return user.is_authenticated and self.author_id == user.pk
+        """Its author, while still an approved member of the organization it is recorded for."""
+        return (
+            user.is_authenticated
+            and self.author_id == user.pk
+            and roles.may_act_for(user, self.organization_id)
+        )
 
     def may_remove(self, user):
         return self.may_edit(user) or roles.is_editor(user)
+
+
+ADAPTATION = "adaptation"  # its kind in the audit trail
 
 
 def add_adaptation(practice, author, **fields):
@@ -161,14 +170,26 @@ def add_adaptation(practice, author, **fields):
         PromisingPractice.objects.filter(pk=practice.pk).update(
             adaptation_count=F("adaptation_count") + 1
         )
+        AuditEntry.record(author, adaptation.organization_id, ADAPTATION, adaptation, "recorded")
     return adaptation, True
 
 
-def remove_adaptation(adaptation):
-    """Delete the adaptation and uncount it; False when it was already gone."""
+def change_adaptation(adaptation, user, **fields):
+    """Save the author's changes, noted in the audit trail."""
+    for name, value in fields.items():
+        setattr(adaptation, name, value)
+    with transaction.atomic():
+        adaptation.save()
+        AuditEntry.record(user, adaptation.organization_id, ADAPTATION, adaptation, "changed")
+
+
+def remove_adaptation(adaptation, user=None):
+    """Delete the adaptation and uncount it (`user` removes it, for the audit trail); False
+    when it was already gone."""
     with transaction.atomic():
         deleted, _by_model = Adaptation.objects.filter(pk=adaptation.pk).delete()
         if deleted:
+            AuditEntry.record(user, adaptation.organization_id, ADAPTATION, adaptation, "removed")
             PromisingPractice.objects.filter(
                 pk=adaptation.practice_id, adaptation_count__gt=0
             ).update(adaptation_count=F("adaptation_count") - 1)

@@ -18,10 +18,11 @@ from adaptations.models import (
     OutOfDateReport,
     ReportStatus,
     add_adaptation,
+    change_adaptation,
     file_report,
     remove_adaptation,
 )
-from lib.ratelimits import client_address, over_limit
+from lib.ratelimits import client_address, over_limit, too_many_requests
 from practices.models import PromisingPractice, Status
 from workinggroup import roles
 from workinggroup.models import localized
@@ -99,15 +100,8 @@ def adaptation_new(request, pk):
             )
             if same:
                 return _already_recorded(request, same)
-            if _rate_limited(request, "add", ADAPTATION_RATE):
-                form.add_error(
-                    None,
-                    _(
-                        "You have recorded many adaptations in a short time. Wait an hour, then "
-                        "send this form again: your text is kept below."
-                    ),
-                )
-                status = 429
+            if wait := _rate_limited(request, "add", ADAPTATION_RATE):
+                return too_many_requests(request, wait, form)
             else:
                 adaptation, created = add_adaptation(
                     practice,
@@ -144,9 +138,9 @@ def adaptation_edit(request, pk):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            for name in FIELDS:
-                setattr(adaptation, name, form.cleaned_data[name])
-            adaptation.save()
+            change_adaptation(
+                adaptation, request.user, **{name: form.cleaned_data[name] for name in FIELDS}
+            )
             messages.success(request, _("Your adaptation is updated."))
             return redirect(adaptation.get_absolute_url())
     practice = adaptation.practice
@@ -170,7 +164,7 @@ def adaptation_delete(request, pk):
         raise PermissionDenied
     practice = adaptation.practice
     if request.method == "POST":
-        remove_adaptation(adaptation)
+        remove_adaptation(adaptation, request.user)
         messages.success(request, _("The adaptation is removed."))
         return redirect(practice.get_absolute_url())
     return render(
@@ -219,14 +213,7 @@ def report_new(request, pk):
                     request, "report-ip", REPORT_RATE_PER_IP, key=client_address
                 )
             if limited:
-                form.add_error(
-                    None,
-                    _(
-                        "Many reports came from you in a short time. Wait an hour, then send "
-                        "this form again: your note is kept below."
-                    ),
-                )
-                status = 429
+                return too_many_requests(request, limited, form)
             else:
                 _report, created = file_report(practice, reporter, reason, note, get_language())
                 if not created:

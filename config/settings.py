@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "workinggroup.mfa.RequireMFAMiddleware",
     "workinggroup.sessions.IdleTimeoutMiddleware",
+    "portal.headers.PrivacyHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -195,10 +196,13 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_ADAPTER = "workinggroup.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Generous per-IP limits: a whole rural agency may share one address.
+# Generous per-IP limits: a whole rural agency may share one address. Sign-in failures are
+# counted per account and, apart, per address; a correct password with two-step verification
+# is never refused because of them (workinggroup.adapters).
 ACCOUNT_RATE_LIMITS = {
     "login": "60/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
+    "login_failed_address": "30/10m/ip",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -298,8 +302,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Submissions and posts: per-user limits (django-ratelimit) use the default cache.
-RATELIMIT_VIEW = "portal.views.rate_limited"
+# Submissions, posts, downloads: limits (lib.ratelimits, django-ratelimit) use the default cache.
+# Features the portal never uses, refused to every page and anything embedded in it.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
+# A refused form (its CSRF token missing or stale) gets the portal's page, in its language.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+# Where vulnerabilities are reported (/.well-known/security.txt, docs/security.md).
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@smallcentres.example")
+if not SECURITY_CONTACT.startswith(("mailto:", "https://")):
+    stop("SECURITY_CONTACT", "must start with mailto: or https://.")
 
 # Every log line carries the request's id (X-Request-ID, taken from the proxy when it sends a
 # valid one, else made up, and returned in the response); the Celery tasks a request queues log

@@ -13,6 +13,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path(".well-known/security.txt", portal_views.security_txt, name="security_txt"),
     # The open-data API: one address for every language (each record holds both).
     path("api/v1/", include("opendata.api_urls")),
 ]
@@ -36,3 +37,5 @@ urlpatterns += i18n_patterns(
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
+# allauth's limits (sign-in, sign-up, password reset) answer with the portal's 429 page.
+handler429 = "lib.ratelimits.allauth_rate_limited"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from discussions.models import Category, FlagReason, ModerationAction
 from lib.forms import LongTextField
+from lib.text import SHOWN_TEXT_VALIDATORS
 
 MAX_POST_LENGTH = 20_000
 # Looked for in the Markdown's HTML before sanitising: code spans are escaped by then, so writing
@@ -87,6 +88,7 @@ class ThreadForm(WritingForm):
         label=_("Title"),
         max_length=200,
         help_text=_("One line that says what the thread is about."),
+        validators=SHOWN_TEXT_VALIDATORS,
         error_messages={
             "required": _("Give the thread a title."),
             "max_length": _("Keep the title under %(limit_value)s characters."),

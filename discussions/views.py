@@ -48,7 +48,7 @@ from discussions.models import (
     Thread,
 )
 from lib.language import set_alternate_urls
-from lib.ratelimits import over_limit
+from lib.ratelimits import over_limit, too_many_requests
 
 # Per member. Generous for people writing, tight enough to stop a script.
 POST_RATES = ("6/m", "60/h")
@@ -240,16 +240,6 @@ def _recent_identical_reply(user, thread, body):
     )
 
 
-def _too_fast_error(form):
-    form.add_error(
-        None,
-        _(
-            "You are posting faster than the portal allows. Wait a minute, then post again: "
-            "your text is kept below."
-        ),
-    )
-
-
 @member_required
 def thread_new(request):
     attached = attachments.from_request(request)
@@ -265,9 +255,8 @@ def thread_new(request):
         data = form.cleaned_data
         if request.POST.get("action") == "preview":
             preview = data["body"]
-        elif _rate_limited(request, "post", POST_RATES):
-            _too_fast_error(form)
-            status = 429
+        elif wait := _rate_limited(request, "post", POST_RATES):
+            return too_many_requests(request, wait, form)
         else:
 
             def start():
@@ -318,9 +307,8 @@ def reply(request, pk):
         data = form.cleaned_data
         if request.POST.get("action") == "preview":
             preview = data["body"]
-        elif _rate_limited(request, "post", POST_RATES):
-            _too_fast_error(form)
-            status = 429
+        elif wait := _rate_limited(request, "post", POST_RATES):
+            return too_many_requests(request, wait, form)
         else:
             same = _recent_identical_reply(request.user, thread, data["body"])
             if same:
@@ -371,9 +359,8 @@ def post_edit(request, pk):
         elif body == post.body:
             messages.info(request, _("Nothing changed: the post was left as it was."))
             return redirect(post.get_absolute_url())
-        elif _rate_limited(request, "post", POST_RATES):
-            _too_fast_error(form)
-            status = 429
+        elif wait := _rate_limited(request, "post", POST_RATES):
+            return too_many_requests(request, wait, form)
         else:
             before = set(mentioned_members(post.body, exclude=request.user))
             with transaction.atomic():
@@ -420,12 +407,8 @@ def flag(request, pk):
     form = FlagForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, "flag", FLAG_RATES):
-            form.add_error(
-                None,
-                _("You have flagged many posts in a short time. Wait an hour, then try again."),
-            )
-            status = 429
+        if wait := _rate_limited(request, "flag", FLAG_RATES):
+            return too_many_requests(request, wait, form)
         else:
             Flag.objects.create(post=post, user=request.user, **form.cleaned_data)
             messages.success(request, _("Thank you. The moderators will look at this post."))

@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
-from django_ratelimit.decorators import ratelimit
 
+from lib.ratelimits import client_address, limit
 from opendata import apidocs, citation, exports
 from opendata.pagination import MAX_PAGE_SIZE
 from opendata.selection import BadQuery, read_query
@@ -46,7 +46,7 @@ def api_docs(request):
 
 def export(render_export):
     @require_safe
-    @ratelimit(key="ip", rate=EXPORT_RATE, block=True)
+    @limit("opendata:export", (EXPORT_RATE,), key=client_address)
     def view(request):
         try:
             query = read_query(request.GET)

@@ -1,5 +1,7 @@
 """Site-wide pages: home, health check, static pages, problem reports and the error pages."""
 
+from datetime import UTC, timedelta
+
 from celery import current_app
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +17,7 @@ from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from lib.ratelimits import client_address, over_limit
+from lib.ratelimits import client_address, over_limit, too_many_requests
 from portal import personal_data
 from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
 from practices.catalogue import latest_practices
@@ -86,8 +88,24 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("errors/500.html").render())
 
 
-def rate_limited(request, exception=None):
-    return render(request, "errors/429.html", status=429)
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token (a page left open for hours, cookies refused): the
+    portal's page in the page's language, not Django's unstyled one."""
+    with translation.override(_language_of(request)):
+        return render(request, "errors/403_csrf.html", status=403)
+
+
+@never_cache
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability (docs/security.md)."""
+    expires = timezone.now().replace(microsecond=0) + timedelta(days=365)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(UTC).isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: en, fr",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 # Generous: a whole rural agency may share one address.
@@ -101,18 +119,14 @@ def report_problem(request):
     if request.method == "POST":
         form = ProblemReportForm(request.POST)
         if form.is_valid():
-            if over_limit(request, "portal:problem", REPORT_RATES, key=client_address):
-                form.add_error(
-                    None,
-                    _("You have sent many reports in a short time: wait a few minutes, then "
-                      "send this one again."),
-                )  # fmt: skip
-            else:
-                report = form.save(commit=False)
-                report.language = get_language()
-                report.save()
-                messages.success(request, _("Thank you: your report was sent to the portal team."))
-                return redirect(report.page or "home")
+            wait = over_limit(request, "portal:problem", REPORT_RATES, key=client_address)
+            if wait:
+                return too_many_requests(request, wait, form)
+            report = form.save(commit=False)
+            report.language = get_language()
+            report.save()
+            messages.success(request, _("Thank you: your report was sent to the portal team."))
+            return redirect(report.page or "home")
     else:
         form = ProblemReportForm(initial={"page": local_page(request.GET.get("page"))})
     page = local_page(form["page"].value())

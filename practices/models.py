@@ -28,6 +28,16 @@ from workinggroup.models import ProvinceTerritory, Region, SizeClass
 MAX_BITS = 63
 
 
+# The slug of a practice whose titles give none: the URL holds its id anyway.
+FALLBACK_SLUGS = {"en": "practice", "fr": "pratique"}
+
+
+def slug_of(title):
+    """The ASCII slug of a title, "" when nothing in it has a Latin form (the URL's <slug:>
+    takes ASCII only). Never "-": a slug of dashes alone is no slug."""
+    return slugify(title or "")[:200].strip("-_")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")
@@ -342,11 +352,12 @@ class PromisingPractice(models.Model):
         self.size_class = self.community.size_class if self.community_id else ""
         self.has_en = bool(self.title_en and self.summary_en)
         self.has_fr = bool(self.title_fr and self.summary_fr)
-        # Both slugs always filled: a one-language practice uses its slug in both URLs.
-        self.slug_en = self.slug_en or slugify(self.title_en or self.title_fr or "")[:200]
-        self.slug_fr = self.slug_fr or slugify(self.title_fr or self.title_en or "")[:200]
-        self.slug_en = self.slug_en or self.slug_fr
-        self.slug_fr = self.slug_fr or self.slug_en
+        # Both slugs always filled: a one-language practice uses its slug in both URLs, and a
+        # title with nothing to transliterate (Arabic, syllabics, emoji) a word of the language.
+        self.slug_en = self.slug_en or slug_of(self.title_en or self.title_fr)
+        self.slug_fr = self.slug_fr or slug_of(self.title_fr or self.title_en)
+        self.slug_en = self.slug_en or self.slug_fr or FALLBACK_SLUGS["en"]
+        self.slug_fr = self.slug_fr or self.slug_en or FALLBACK_SLUGS["fr"]
         self.search_title = normalize(f"{self.title_en or ''} {self.title_fr or ''}")
         texts = (getattr(self, f"{name}_{lang}") for name in TEXT_FIELDS for lang in LANGS)
         self.search_text = normalize(" ".join(t for t in texts if t))

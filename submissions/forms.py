@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lib.privacy import looks_private
+from lib.text import SHOWN_TEXT_VALIDATORS
 from practices.models import (
     ClientGroup,
     DeliveryMode,
@@ -198,7 +199,8 @@ class PracticeForm(forms.Form):
             label=label,
             max_length=LIMITS[name],
             required=False,
-            validators=[no_html],
+            # A title shows in every list and email: refuse invisible or reordered ones.
+            validators=[no_html, *(SHOWN_TEXT_VALIDATORS if name == "title" else ())],
             help_text=TEXT_HELP.get(name, ""),
             widget=widget,
         )
@@ -240,7 +242,7 @@ class PracticeForm(forms.Form):
         if not data.get("lead_organization") and "lead_organization" not in self.errors:
             self.add_error(
                 "lead_organization",
-                _("Set your organization in your profile before sending a practice."),
+                _("Join your organization (Your organizations, in your profile) before sending."),
             )
 
     def check_private_details(self, data):

@@ -11,6 +11,7 @@ is recorded as a Transition (who, when, from, to, message); any other move is re
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ from submissions import content as practice_content
 from submissions import notifications
 from submissions.models import Kind, Submission, Transition
 from workinggroup import roles
+from workinggroup.models import AuditEntry
 
 AUTHOR, EDITOR = "author", "editor"
 
@@ -104,9 +106,16 @@ def move(submission, target, user, message="", notify=True):
         snapshot=snapshot,
         created_at=now,
     )
+    _audit(user, submission, target)
     if notify and target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
         notifications.decision_made(submission, step)
     return step
+
+
+def _audit(user, submission, target):
+    """The audit trail: who moved which practice, for the organization the version names."""
+    subject = submission.practice or submission
+    AuditEntry.record(user, submission.organization_id, "practice", subject, target)
 
 
 def publish(submission):
@@ -130,9 +139,56 @@ def move_practice(practice, target, user, message=""):
     practice.status = target
     practice.save(update_fields=["status"])
     publication_changed()
+    AuditEntry.record(user, practice.lead_organization_id, "practice", practice, target)
     return Transition.objects.create(
         practice=practice, actor=user, from_state=source, to_state=target, message=message.strip()
     )
+
+
+# An unsent draft of a published practice holds it (one open version per practice). Left alone
+# this long, it no longer does: the next person who opens the practice to change it releases it.
+DRAFT_LOCK = timedelta(days=14)
+
+
+def open_version(practice, now=None):
+    """The open version holding `practice`, or None. An unsent draft unchanged for DRAFT_LOCK is
+    released first, so nobody is locked out by a draft forgotten by its author."""
+    version = Submission.objects.open().filter(practice=practice).first()
+    stale = (now or timezone.now()) - DRAFT_LOCK
+    if version is not None and version.state == Status.DRAFT and version.updated_at < stale:
+        release(version)
+        return Submission.objects.open().filter(practice=practice).first()
+    return version
+
+
+@transaction.atomic
+def release(submission, user=None, message=""):
+    """Close an unsent draft of a published practice so that others may change it: by an editor,
+    who says why, or by the portal once the draft is DRAFT_LOCK old. The author keeps the text
+    (their submissions still show it) and is told by email. None when it was no longer a draft."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.state != Status.DRAFT or submission.practice_id is None:
+        return None
+    if user is not None and not roles.is_editor(user):
+        raise IllegalTransition(_("You are not allowed to make this change."))
+    reason = message.strip() or str(
+        _("This draft was not sent for review for %(days)d days, so the practice is open again "
+          "to others. Your text is kept here: start a new change to use it.")
+        % {"days": DRAFT_LOCK.days}
+    )  # fmt: skip
+    submission.state = Status.REJECTED
+    submission.save(update_fields=["state", "updated_at"])
+    step = Transition.objects.create(
+        submission=submission,
+        practice=submission.practice,
+        actor=user,
+        from_state=Status.DRAFT,
+        to_state=Status.REJECTED,
+        message=reason,
+    )
+    AuditEntry.record(user, submission.organization_id, "practice", submission.practice, "released")
+    notifications.decision_made(submission, step)
+    return step
 
 
 def baseline(submission):

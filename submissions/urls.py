@@ -14,6 +14,7 @@ urlpatterns = [
     path(_("review/"), views.review_queue, name="review_queue"),
     path(_("review/<int:pk>/"), views.review_detail, name="review"),
     path(_("review/practice/<int:pk>/"), views.practice_history, name="practice_history"),
+    path(_("review/practice/<int:pk>/release/"), views.release_draft, name="release_draft"),
     path(_("translations/"), views.translation_queue, name="translation_queue"),
     path(_("translations/<int:pk>/"), views.translate, name="translate"),
 ]

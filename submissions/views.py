@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.ratelimits import over_limit
+from lib.ratelimits import over_limit, too_many_requests
 from practices.models import PromisingPractice, Status
 from submissions import access, lifecycle
 from submissions import content as practice_content
@@ -32,16 +32,8 @@ ACTIONS = ("save", "preview", "send")
 
 
 def _rate_limited(request, group, rates):
+    """Seconds to wait when this person is over the limit of `group`, else 0."""
     return over_limit(request, f"submissions:{group}", rates)
-
-
-def _too_many(request, context):
-    messages.error(
-        request,
-        _("You have sent a lot in a short time. Wait a few minutes, then try again: "
-          "what you typed is still below."),
-    )  # fmt: skip
-    return render(request, "submissions/submission_form.html", context, status=429)
 
 
 # --- Writing ------------------------------------------------------------------------------
@@ -58,7 +50,7 @@ def practice_edit(request, pk):
     practice = get_object_or_404(PromisingPractice.objects.published(), pk=pk)
     if not access.can_edit_practice(request.user, practice):
         raise PermissionDenied
-    pending = Submission.objects.open().filter(practice=practice).first()
+    pending = lifecycle.open_version(practice)
     if pending is not None:
         if pending.author_id == request.user.pk:
             return redirect("submissions:edit", pk=pending.pk)
@@ -110,10 +102,11 @@ def _write(request, submission, practice):
     if action not in ACTIONS:
         messages.error(request, _("Choose save, preview or send."))
         return render(request, "submissions/submission_form.html", context, status=400)
-    if submission is None and _rate_limited(request, "new", SUBMISSION_RATES):
-        return _too_many(request, context)
-    if action == "send" and _rate_limited(request, "send", SEND_RATES):
-        return _too_many(request, context)
+    wait = (submission is None and _rate_limited(request, "new", SUBMISSION_RATES)) or (
+        action == "send" and _rate_limited(request, "send", SEND_RATES)
+    )
+    if wait:
+        return too_many_requests(request, wait, form)
     if not form.is_valid():
         messages.error(
             request,
@@ -155,7 +148,8 @@ def _token(raw):
 def _starting_content(user, practice):
     if practice is not None:
         return practice_content.content_of(practice)
-    return {"lead_organization": user.organization_id}
+    own = user.organization_id
+    return {"lead_organization": own if roles.may_act_for(user, own) else None}
 
 
 def _save(request, submission, practice, form):
@@ -204,9 +198,9 @@ def submission_send(request, pk):
         context = {"form": form, "submission": submission, "practice": submission.practice}
         context["token"], context["has_organization"] = submission.token, True
         return render(request, "submissions/submission_form.html", context)
-    if _rate_limited(request, "send", SEND_RATES):
-        messages.error(request, _("You have sent a lot in a short time. Wait a few minutes."))
-        return redirect("submissions:detail", pk=submission.pk)
+    wait = _rate_limited(request, "send", SEND_RATES)
+    if wait:
+        return too_many_requests(request, wait)
     lifecycle.move(submission, Status.SUBMITTED, request.user)
     messages.success(
         request, _("Sent for review. You will get an email when an editor has read it.")
@@ -314,8 +308,23 @@ def practice_history(request, pk):
             )
         return redirect("submissions:practice_history", pk=practice.pk)
     steps = Transition.objects.filter(practice=practice).select_related("actor", "submission")
-    context = {"practice": practice, "form": form, "steps": steps}
+    draft = Submission.objects.open().filter(practice=practice, state=Status.DRAFT).first()
+    context = {"practice": practice, "form": form, "steps": steps, "draft": draft}
     return render(request, "submissions/practice_history.html", context)
+
+
+@roles.role_required(*roles.MODERATOR_ROLES)
+@require_POST
+def release_draft(request, pk):
+    """An editor releases the unsent draft that holds a practice, saying why to its author."""
+    practice = get_object_or_404(PromisingPractice, pk=pk)
+    draft = Submission.objects.open().filter(practice=practice, state=Status.DRAFT).first()
+    message = request.POST.get("message", "")[:2000]
+    if draft is None or lifecycle.release(draft, request.user, message) is None:
+        messages.info(request, _("No unsent draft holds this practice any more."))
+    else:
+        messages.success(request, _("The draft is released; its author is told by email."))
+    return redirect("submissions:practice_history", pk=practice.pk)
 
 
 # --- Translating --------------------------------------------------------------------------
@@ -363,7 +372,7 @@ def translate(request, pk):
     if language is None:
         messages.info(request, _("This practice is already available in both languages."))
         return redirect("submissions:translation_queue")
-    if Submission.objects.open().filter(practice=practice).exists():
+    if lifecycle.open_version(practice) is not None:
         messages.info(request, _("A version of this practice is already waiting for review."))
         return redirect("submissions:translation_queue")
     source = "fr" if language == "en" else "en"
@@ -381,9 +390,9 @@ def translate(request, pk):
     context = {"practice": practice, "form": form, "originals": originals, "source": source,
                "language": language}  # fmt: skip
     if request.method == "POST":
-        if _rate_limited(request, "new", SUBMISSION_RATES):
-            messages.error(request, _("You have sent a lot in a short time. Wait a few minutes."))
-            return render(request, "submissions/translate.html", context, status=429)
+        wait = _rate_limited(request, "new", SUBMISSION_RATES)
+        if wait:
+            return too_many_requests(request, wait, form)
         if form.is_valid():
             try:
                 with transaction.atomic():

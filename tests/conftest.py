@@ -4,7 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from workinggroup import roles
-from workinggroup.models import User
+from workinggroup.models import Membership, MembershipState, User
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -16,6 +16,10 @@ def make_user(email, role=None, language="en", **extra):
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if role:
         roles.grant(user, role)
+    if extra.get("organization") is not None:  # speaking for it is earned: approved here
+        Membership.objects.create(
+            user=user, organization=extra["organization"], state=MembershipState.APPROVED
+        )
     return user
 
 
@@ -58,3 +62,19 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+TOO_MANY = {"en": "You have sent many requests in a short time", "fr": "Vous avez envoyé beaucoup"}
+
+
+def assert_too_many(response, language, *kept):
+    """The portal's one answer over a limit: 429, Retry-After in seconds, the 429 page in the
+    page's language, and what was typed (`kept`) in the page to send again."""
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    page = response.content.decode()
+    assert f'<html lang="{language}"' in page
+    assert TOO_MANY[language] in page
+    for text in kept:
+        assert text in page, text
+    return page

@@ -7,11 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from workinggroup import memberships
 from workinggroup.models import (
+    AuditEntry,
     Community,
     Invitation,
     MemberProfile,
+    Membership,
+    MembershipState,
     Organization,
+    OrganizationRequest,
     ProvinceTerritory,
     Region,
     User,
@@ -43,7 +48,8 @@ class UserAdmin(AdministratorsManage, BaseUserAdmin):
     list_display = ["email", "first_name", "last_name", "organization", "is_active"]
     list_filter = ["groups", "is_active", "preferred_language"]
     search_fields = ["email", "first_name", "last_name"]
-    autocomplete_fields = ["organization"]
+    # Shown with the person's name; set by an approved membership, never typed (memberships.py).
+    readonly_fields = ["organization"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (
@@ -84,6 +90,7 @@ class OrganizationAdmin(AdministratorsManage, TabbedTranslationAdmin):
     list_select_related = ["province"]
     prepopulated_fields = {"slug": ("name_en",)}
     filter_horizontal = ["communities"]
+    readonly_fields = ["search_name"]
 
 
 @admin.register(MemberProfile)
@@ -154,3 +161,81 @@ class InvitationAdmin(AdministratorsManage, admin.ModelAdmin):
                 % {"n": skipped},
                 messages.WARNING,
             )
+
+
+@admin.register(Membership)
+class MembershipAdmin(AdministratorsManage, admin.ModelAdmin):
+    """Read-only: memberships change through their actions, which tell people and keep the
+    audit trail (workinggroup.memberships)."""
+
+    list_display = ["user", "organization", "state", "requested_at", "decided_by", "decided_at"]
+    list_filter = ["state", "organization__is_demo"]
+    search_fields = ["user__email", "organization__name_en", "organization__name_fr"]
+    list_select_related = ["user", "organization", "decided_by"]
+    actions = ["approve", "end"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Approve the selected requests"))
+    def approve(self, request, queryset):
+        done = 0
+        for membership in queryset.filter(state=MembershipState.PENDING).select_related(
+            "user", "organization"
+        ):
+            try:
+                done += memberships.approve(membership, request.user)
+            except memberships.Refused as refused:
+                self.message_user(request, str(refused), messages.WARNING)
+        self.message_user(
+            request,
+            ngettext("%(n)d request approved.", "%(n)d requests approved.", done) % {"n": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Remove the selected members"))
+    def end(self, request, queryset):
+        done = 0
+        for membership in queryset.filter(state=MembershipState.APPROVED).select_related(
+            "user", "organization"
+        ):
+            done += memberships.end(membership, request.user)
+        self.message_user(
+            request,
+            ngettext("%(n)d member removed.", "%(n)d members removed.", done) % {"n": done},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(OrganizationRequest)
+class OrganizationRequestAdmin(AdministratorsManage, admin.ModelAdmin):
+    list_display = ["name", "province", "requester", "state", "requested_at"]
+    list_filter = ["state"]
+    list_select_related = ["province", "requester"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(AdministratorsManage, admin.ModelAdmin):
+    list_display = ["created_at", "actor_name", "organization", "subject_kind", "subject_id",
+                    "action"]  # fmt: skip
+    list_filter = ["subject_kind", "action"]
+    search_fields = ["actor_name", "subject_label"]
+    list_select_related = ["organization"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

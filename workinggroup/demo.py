@@ -13,6 +13,8 @@ from workinggroup.models import (
     Community,
     DigestFrequency,
     MemberProfile,
+    Membership,
+    MembershipState,
     Organization,
     ProvinceTerritory,
     Region,
@@ -96,9 +98,27 @@ DEMO_MEMBERS = [
 ]  # fmt: skip
 
 
+# Membership shown by the demo: an organization whose people join by email domain, and a request
+# waiting for the members of the administrator's organization.
+AUTO_APPROVED_ORGANIZATION = "sm-bulkley-valley"
+PENDING_REQUEST = ("jordan.lee@example.org", "Jordan", "Lee", "en", "yk-multicultural",
+                   "Settlement counsellor since May; I run the Tuesday drop-in.")  # fmt: skip
+
+
 def load():
-    """Create or refresh the demo organizations and the demo working-group members."""
+    """Create or refresh the demo organizations, the demo working-group members, and a request
+    to join waiting for an answer."""
     load_organizations()
+    Organization.objects.filter(slug=AUTO_APPROVED_ORGANIZATION).update(auto_approve_by_domain=True)
+    email, first, last, language, org_key, message = PENDING_REQUEST
+    person, _ = User.objects.update_or_create(
+        email=email,
+        defaults={"first_name": first, "last_name": last, "preferred_language": language},
+    )
+    roles.grant(person, roles.SECTOR_USER)
+    organization = Organization.objects.get(slug=org_key)
+    if not person.memberships.active().filter(organization=organization).exists():
+        Membership.objects.create(user=person, organization=organization, message=message)
     for row in DEMO_MEMBERS:
         email, first, last, language, *profile = row
         user, _ = User.objects.update_or_create(
@@ -164,6 +184,11 @@ def load_accounts():
 
 def _set_profile(user, org_key, region_code, seat, themes, phone, email_seen, phone_seen):
     organization = Organization.objects.filter(slug=org_key).first() if org_key else None
+    active = user.memberships.active().filter(organization=organization)
+    if organization is not None and not active.exists():  # demo people are approved members
+        Membership.objects.create(
+            user=user, organization=organization, state=MembershipState.APPROVED
+        )
     if user.organization_id != getattr(organization, "pk", None):
         user.organization = organization
         user.save(update_fields=["organization"])

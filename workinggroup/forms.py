@@ -4,13 +4,16 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from lib.text import SHOWN_TEXT_VALIDATORS, validate_no_bidi_controls
 from workinggroup import roles
 from workinggroup.models import (
     SERVICE_LANGUAGES,
     Invitation,
     MemberProfile,
     Organization,
+    OrganizationRequest,
     Region,
     SizeClass,
     User,
@@ -96,22 +99,94 @@ class DirectoryFilterForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    """What a person says about themselves: name, language, organization (on User)."""
-
-    organization = OrganizationNameField(label=_("Organization"))
+    """What a person says about themselves: name and language (on User). Their organizations
+    are earned, not typed: see MembershipRequestForm."""
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "preferred_language", "organization"]
+        fields = ["first_name", "last_name", "preferred_language"]
         widgets = {"preferred_language": forms.RadioSelect}
-        help_texts = {
-            "organization": _("Start typing its name; leave empty if you work for IRCC."),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.organization_id:
-            self.initial["organization"] = self.instance.organization.name
+        for name in ("first_name", "last_name"):
+            self.fields[name].validators += SHOWN_TEXT_VALIDATORS
+
+
+class OrganizationSearchForm(forms.Form):
+    """Find an organization of the directory by part of its name, accents or none."""
+
+    q = forms.CharField(
+        label=_("Name of your organization"),
+        max_length=200,
+        required=False,
+        help_text=_("Part of the name is enough, in English or French, with or without accents."),
+    )
+
+
+class MembershipRequestForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("That organization is not in the directory.")},
+    )
+    message = forms.CharField(
+        label=_("Message to its members (optional)"),
+        max_length=500,
+        required=False,
+        help_text=_("Your role there, so they know who you are."),
+        validators=[validate_no_bidi_controls],
+    )
+
+
+class OrganizationRequestForm(forms.ModelForm):
+    """A person asks for an organization missing from the directory."""
+
+    class Meta:
+        model = OrganizationRequest
+        fields = ["name", "province", "website", "message"]
+        labels = {"message": _("Anything the administrators should know (optional)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].validators += SHOWN_TEXT_VALIDATORS
+        self.fields["website"].assume_scheme = "https"
+        self.fields["province"].empty_label = _("Choose one")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        known = Organization.objects.named(name).first()
+        if known:
+            raise forms.ValidationError(
+                _("%(name)s is already in the directory: ask to join it instead."),
+                code="exists",
+                params={"name": known.name},
+            )
+        return name
+
+
+class DecisionForm(forms.Form):
+    """An approver's answer to a request to join, or the removal of a member."""
+
+    decision = forms.ChoiceField(
+        choices=[
+            ("approve", pgettext_lazy("membership", "Approve")),
+            ("refuse", pgettext_lazy("membership", "Refuse")),
+            ("remove", pgettext_lazy("membership", "Remove")),
+        ]
+    )
+
+
+class OrganizationRequestDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            ("add", pgettext_lazy("organization request", "Add to the directory")),
+            ("refuse", pgettext_lazy("organization request", "Refuse")),
+        ]
+    )
+    reason = forms.CharField(
+        label=_("Reason, for a refusal (optional)"), max_length=500, required=False
+    )
 
 
 class MemberProfileForm(forms.ModelForm):
@@ -222,11 +297,13 @@ class AcceptInvitationForm(forms.Form):
         label=_("First name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        validators=SHOWN_TEXT_VALIDATORS,
     )
     last_name = forms.CharField(
         label=_("Last name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        validators=SHOWN_TEXT_VALIDATORS,
     )
     password1 = forms.CharField(
         label=_("Password"),

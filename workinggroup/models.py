@@ -4,6 +4,7 @@ import hashlib
 import re
 import secrets
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -18,8 +19,10 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lib.emails import send_templated_email
+from lib.text import fold
 from workinggroup import roles, sessions
 
 
@@ -186,6 +189,16 @@ def language_bits(codes):
     return bits
 
 
+# Between the two folded names in Organization.search_name: a search never spans both.
+NAME_SEPARATOR = " | "
+
+
+def search_name(name_en, name_fr):
+    """What Organization.search_name holds: each name folded once."""
+    names = dict.fromkeys(n for n in (fold(name_en), fold(name_fr)) if n)
+    return NAME_SEPARATOR.join(names)
+
+
 _PHONE = re.compile(r"^\+?[\d\s().-]+?(\s*(ext\.?|x|poste)\s*\d{1,6})?$", re.IGNORECASE)
 _EXTENSION = re.compile(r"(ext\.?|x|poste)\s*\d{1,6}$", re.IGNORECASE)
 
@@ -260,9 +273,20 @@ class OrganizationQuerySet(models.QuerySet):
         return self.order_by(f"name_{language}", "pk")
 
     def named(self, name):
-        """Organizations whose name, in either language, or slug is `name` (any case)."""
-        name = name.strip()
-        return self.filter(Q(name_en__iexact=name) | Q(name_fr__iexact=name) | Q(slug=name))
+        """Organizations whose name, in either language, or slug is `name` (any case, accents
+        or none: "Riviere-la-Paix" finds "Rivière-la-Paix")."""
+        folded = fold(name)
+        return self.filter(
+            Q(search_name=folded) | Q(search_name__startswith=f"{folded}{NAME_SEPARATOR}")
+            | Q(search_name__endswith=f"{NAME_SEPARATOR}{folded}") | Q(slug=name.strip())
+        )  # fmt: skip
+
+    def matching(self, text):
+        """Organizations whose name, in either language, contains `text`, accents or none."""
+        folded = fold(text)
+        if not folded:
+            return self.none()
+        return self.filter(search_name__contains=folded)
 
 
 class Organization(models.Model):
@@ -300,6 +324,14 @@ class Organization(models.Model):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Made-up data for trying the portal.")
     )
+    auto_approve_by_domain = models.BooleanField(
+        _("approve people of the website's domain automatically"),
+        default=False,
+        help_text=_(
+            "A person whose email address ends with the website's domain (example.org for "
+            "https://www.example.org) joins without waiting for approval."
+        ),
+    )
     # Copies for the directory's filters and counts, so that they read one row per organization:
     # `languages` as bits (LANGUAGE_BITS), set on save; the size classes of the communities
     # served (SIZE_CLASS_BITS), set when communities are linked or change (the receivers at the
@@ -307,6 +339,8 @@ class Organization(models.Model):
     # `refresh_directory_bits()`.
     language_bits = models.IntegerField(default=0, editable=False)
     size_class_bits = models.SmallIntegerField(default=0, editable=False)
+    # Both names folded (lib.text.fold), for the accent-free search of the profile: set on save.
+    search_name = models.CharField(max_length=403, blank=True, editable=False)
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -330,9 +364,10 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs):
         self.language_bits = language_bits(self.languages)
+        self.search_name = search_name(self.name_en, self.name_fr)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "languages" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "language_bits"}
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "language_bits", "search_name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -380,6 +415,12 @@ class Organization(models.Model):
 
     def localized(self, field):
         return localized(self, field)
+
+    @property
+    def website_domain(self):
+        """The website's host without "www.", lower case; "" without a website."""
+        host = (urlsplit(self.website).hostname or "").lower() if self.website else ""
+        return host.removeprefix("www.")
 
     def language_names(self):
         return [str(SERVICE_LANGUAGES.get(code, code)) for code in self.languages]
@@ -692,9 +733,284 @@ class Invitation(models.Model):
             MemberProfile.objects.create(
                 user=user, region=self.region, wg_role=self.wg_role, affiliation=self.affiliation
             )
+            if self.organization_id:  # the administrator who invited them vouches for it
+                membership = Membership.objects.create(
+                    user=user,
+                    organization_id=self.organization_id,
+                    state=MembershipState.APPROVED,
+                    requested_at=now,
+                    decided_at=now,
+                    decided_by=self.inviter,
+                )
+                AuditEntry.record(
+                    self.inviter, self.organization_id, "membership", membership, "invited"
+                )
             Invitation.objects.filter(pk=self.pk).update(user=user)
         self.accepted_at, self.user = now, user
         return user
+
+
+# How long a request to join waits for an answer before it lapses (and may be made again).
+MEMBERSHIP_REQUEST_VALID_FOR = timedelta(days=30)
+
+
+class MembershipState(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("membership", "Approved")
+    REFUSED = "refused", pgettext_lazy("membership", "Refused")
+    EXPIRED = "expired", _("Not answered in time")
+    LEFT = "left", pgettext_lazy("membership", "Left the organization")
+    REMOVED = "removed", pgettext_lazy("membership", "Removed by a member")
+
+
+# A request waiting, or a membership in force: at most one of them per person and organization.
+ACTIVE_MEMBERSHIP_STATES = (MembershipState.PENDING, MembershipState.APPROVED)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(state=MembershipState.APPROVED)
+
+    def pending(self, now=None):
+        """Requests still waiting for an answer (not lapsed)."""
+        since = (now or timezone.now()) - MEMBERSHIP_REQUEST_VALID_FOR
+        return self.filter(state=MembershipState.PENDING, requested_at__gt=since)
+
+    def active(self):
+        return self.filter(state__in=ACTIVE_MEMBERSHIP_STATES)
+
+
+class Membership(models.Model):
+    """A person's place in an organization: asked for, then approved by its members (or an
+    administrator). Rights over the organization's practices, adaptations and resources follow
+    an approved membership (roles.may_act_for), never the name typed in a profile. The row is
+    kept after leaving, as the history of who spoke for whom."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=MembershipState.choices, default=MembershipState.PENDING
+    )
+    message = models.CharField(
+        _("message to the approvers"),
+        max_length=500,
+        blank=True,
+        help_text=_("Optional: your role there, so they know who you are."),
+    )
+    requested_at = models.DateTimeField(_("asked on"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty when approved automatically (email domain) or by the portal."),
+    )
+    ended_at = models.DateTimeField(_("membership ended on"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=Q(state__in=["pending", "approved"]),
+                name="one_active_membership",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organization", "state"], name="membership_org_state"),
+            models.Index(fields=["user", "state"], name="membership_user_state"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organization}"
+
+    @property
+    def is_pending(self):
+        return self.state == MembershipState.PENDING
+
+    def is_expired(self, now=None):
+        return self.is_pending and (
+            self.requested_at <= (now or timezone.now()) - MEMBERSHIP_REQUEST_VALID_FOR
+        )
+
+    def answer_by(self):
+        return timezone.localdate(self.requested_at + MEMBERSHIP_REQUEST_VALID_FOR)
+
+
+class OrganizationRequestState(models.TextChoices):
+    PENDING = "pending", _("Waiting for an administrator")
+    APPROVED = "approved", _("Added to the directory")
+    REFUSED = "refused", pgettext_lazy("organization request", "Refused")
+
+
+class OrganizationRequest(models.Model):
+    """A person asks for their organization to be added to the directory. An administrator adds
+    it (the person becomes its first approved member) or refuses, and the person is told."""
+
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.CASCADE,
+        related_name="organization_requests",
+    )
+    name = models.CharField(_("name of the organization"), max_length=200)
+    province = models.ForeignKey(
+        ProvinceTerritory,
+        verbose_name=_("province or territory"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    website = models.URLField(_("website (optional)"), blank=True)
+    message = models.CharField(
+        _("anything the administrators should know"), max_length=500, blank=True
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=OrganizationRequestState.choices,
+        default=OrganizationRequestState.PENDING,
+    )
+    requested_at = models.DateTimeField(_("asked on"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason given"), max_length=500, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization added"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("request for a new organization")
+        verbose_name_plural = _("requests for a new organization")
+        ordering = ["requested_at", "pk"]
+        indexes = [models.Index(fields=["state", "requested_at"], name="orgrequest_state")]
+
+    def __str__(self):
+        return self.name
+
+
+# What the audit trail says of each change, in the reader's language.
+AUDIT_ACTIONS = {
+    "asked to join": pgettext_lazy("audit", "asked to join"),
+    "approved": pgettext_lazy("audit", "approved"),
+    "approved automatically": pgettext_lazy("audit", "approved automatically"),
+    "refused": pgettext_lazy("audit", "refused"),
+    "left": pgettext_lazy("audit", "left"),
+    "removed": pgettext_lazy("audit", "removed"),
+    "invited": pgettext_lazy("audit", "invited, with this organization"),
+    "asked": pgettext_lazy("audit", "asked for a new organization"),
+    "added to the directory": pgettext_lazy("audit", "added to the directory"),
+    "recorded": pgettext_lazy("audit", "recorded"),
+    "changed": pgettext_lazy("audit", "changed"),
+    "released": pgettext_lazy("audit", "draft released"),
+    "draft": pgettext_lazy("audit", "draft"),
+    "submitted": pgettext_lazy("audit", "sent for review"),
+    "changes_requested": pgettext_lazy("audit", "changes requested"),
+    "published": pgettext_lazy("audit", "published"),
+    "rejected": pgettext_lazy("audit", "rejected"),
+    "archived": pgettext_lazy("audit", "archived"),
+}
+AUDIT_KINDS = {
+    "practice": pgettext_lazy("audit", "practice"),
+    "adaptation": pgettext_lazy("audit", "adaptation"),
+    "resource": pgettext_lazy("audit", "resource"),
+    "membership": pgettext_lazy("audit", "membership"),
+    "organization": pgettext_lazy("audit", "organization"),
+    "organization request": pgettext_lazy("audit", "request for a new organization"),
+}
+
+
+class AuditEntry(models.Model):
+    """Who changed what, and for which organization they acted: every change to a practice,
+    resource, adaptation or membership. Shown to editors and administrators; never edited."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("person"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("acting for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # What was changed: its kind ("practice", "adaptation", ...), id and a label as it was then.
+    subject_kind = models.CharField(_("kind of thing changed"), max_length=30)
+    subject_id = models.PositiveBigIntegerField(
+        _("number of the thing changed"), null=True, blank=True
+    )
+    subject_label = models.CharField(_("thing changed"), max_length=300, blank=True)
+    action = models.CharField(_("change made"), max_length=60)
+    created_at = models.DateTimeField(_("changed on"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["organization", "-created_at"], name="audit_by_organization"),
+            models.Index(fields=["subject_kind", "subject_id"], name="audit_by_subject"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor_name}: {self.action} {self.subject_kind} {self.subject_id}"
+
+    @property
+    def action_label(self):
+        return AUDIT_ACTIONS.get(self.action, self.action)
+
+    @property
+    def kind_label(self):
+        return AUDIT_KINDS.get(self.subject_kind, self.subject_kind)
+
+    @classmethod
+    def record(cls, actor, organization, subject_kind, subject, action):
+        """Note that `actor` (a user, or None for the portal itself), acting for `organization`
+        (or None), made `action` ("published", "removed", ...) on `subject`, an object of kind
+        `subject_kind`. Call it where the change is made, in the same transaction."""
+        return cls.objects.create(
+            actor=actor if actor is not None and actor.pk else None,
+            actor_name=str(actor) if actor is not None else "",
+            organization_id=getattr(organization, "pk", organization),
+            subject_kind=subject_kind,
+            subject_id=getattr(subject, "pk", None),
+            subject_label=str(subject)[:300],
+            action=action,
+        )
 
 
 # --- Receivers: the copies on organizations follow their communities; sign-in dates a session.

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 
 from lib.exports import rows
 from workinggroup import roles
-from workinggroup.models import Invitation, MemberProfile
+from workinggroup.models import Invitation, MemberProfile, Membership, OrganizationRequest
 
 
 def export(user):
@@ -36,6 +36,23 @@ def export(user):
             "digest_frequency",
             "digest_weekday",
             "updated_at",
+        ),
+        "memberships": rows(
+            Membership.objects.filter(user=user),
+            "organization__slug",
+            "state",
+            "message",
+            "requested_at",
+            "decided_at",
+            "ended_at",
+        ),
+        "organization_requests": rows(
+            OrganizationRequest.objects.filter(requester=user),
+            "name",
+            "website",
+            "message",
+            "state",
+            "requested_at",
         ),
         # Who they invited is the invitee's data: only what the inviter did is theirs.
         "invitations_sent": rows(

@@ -101,9 +101,41 @@ def may_post_assessment(user):
     return is_editor(user) or is_co_chair(user)
 
 
+def organizations_of(user):
+    """The ids of the organizations the user acts for: their approved memberships, read once
+    per request and kept on the user object. Never the organization typed in a profile."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_portal_organizations", None)
+    if cached is None:
+        approved = user.memberships.approved().values_list("organization_id", flat=True)
+        cached = user._portal_organizations = frozenset(approved)
+    return cached
+
+
+def may_act_for(user, organization):
+    """May this user act for this organization: edit the practices it leads, record adaptations
+    and add resources in its name? Only an approved member; leaving or removal ends it at once."""
+    if organization is None:
+        return False
+    return getattr(organization, "pk", organization) in organizations_of(user)
+
+
+def may_approve_members(user, organization):
+    """Approve or refuse requests to join, and remove members: the organization's approved
+    members, and administrators (they answer for an organization with no member)."""
+    return may_act_for(user, organization) or is_administrator(user)
+
+
+def forget(user):
+    """Drop what roles_of and organizations_of kept on the user object after a change."""
+    user.__dict__.pop("_portal_roles", None)
+    user.__dict__.pop("_portal_organizations", None)
+
+
 def grant(user, role):
     user.groups.add(Group.objects.get(name=role))
-    user.__dict__.pop("_portal_roles", None)
+    forget(user)
 
 
 def role_required(*roles):

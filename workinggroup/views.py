@@ -7,30 +7,45 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from lib.language import set_alternate_urls
-from workinggroup import directory, roles
+from lib.ratelimits import over_limit, too_many_requests
+from workinggroup import directory, memberships, roles
 from workinggroup.forms import (
     ORGANIZATION_LIST_ID,
     AcceptInvitationForm,
+    DecisionForm,
     DirectoryFilterForm,
     InvitationForm,
     MemberProfileForm,
+    MembershipRequestForm,
+    OrganizationRequestDecisionForm,
+    OrganizationRequestForm,
+    OrganizationSearchForm,
     ProfileForm,
 )
 from workinggroup.models import (
+    ACTIVE_MEMBERSHIP_STATES,
     SERVICE_LANGUAGES,
     WORKING_GROUP_ROLE_ORDER,
+    AuditEntry,
     Invitation,
     MemberProfile,
+    Membership,
+    MembershipState,
     Organization,
+    OrganizationRequest,
+    OrganizationRequestState,
     ProvinceTerritory,
     Region,
     SizeClass,
@@ -142,7 +157,10 @@ def organization_detail(request, slug):
     )
     set_alternate_urls(request, organization)
     people = MemberProfile.objects.on_working_group().with_people()
-    people = people.filter(user__organization=organization)
+    people = people.filter(
+        user__memberships__organization=organization,
+        user__memberships__state=MembershipState.APPROVED,
+    )
     return render(
         request,
         "workinggroup/organization_detail.html",
@@ -269,8 +287,9 @@ def profile(request):
             "member": member,
             "role_labels": [roles.ROLE_LABELS[r] for r in roles.ROLES if roles.has_role(user, r)],
             "is_administrator": roles.is_administrator(user),
+            "is_editor": roles.is_editor(user),
             "theme_names": {slug: label_of(slug, labels) for slug in member.themes},
-            **_organization_names(),
+            "memberships": user.memberships.active().select_related("organization"),
         },
     )
 
@@ -372,4 +391,229 @@ def _invitation_problem_page(request, problem, invitation, status):
         "workinggroup/invitation_problem.html",
         {"problem": problem, "invitation": invitation},
         status=status,
+    )
+
+
+# --- Organizations people speak for: asking to join, approving, leaving -----
+
+# Per person: enough to find one's organization; a flood of requests waits.
+JOIN_RATES = ("5/h", "20/d")
+AUDIT_PAGE_SIZE = 50
+
+
+@login_required
+def my_organizations(request):
+    """The person's organizations and requests; the directory searched without accents, to ask
+    to join one; a link to ask for a missing one."""
+    search = OrganizationSearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    found = list(Organization.objects.matching(query).order_by(f"name_{_language()}")[:20])
+    active = request.user.memberships.active().filter(organization__in=[o.pk for o in found])
+    mine = {membership.organization_id: membership for membership in active}
+    for organization in found:
+        organization.my_membership = mine.get(organization.pk)
+    return render(
+        request,
+        "workinggroup/my_organizations.html",
+        {
+            "search": search,
+            "query": query,
+            "found": found,
+            "memberships": request.user.memberships.select_related("organization")[:50],
+            "requests": request.user.organization_requests.select_related("organization")[:20],
+        },
+    )
+
+
+@login_required
+@require_POST
+def join(request):
+    form = MembershipRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That organization is not in the directory."))
+        return redirect("my_organizations")
+    wait = over_limit(request, "workinggroup:join", JOIN_RATES)
+    if wait:
+        return too_many_requests(request, wait, form)
+    organization = form.cleaned_data["organization"]
+    try:
+        membership = memberships.ask_to_join(
+            request.user, organization, form.cleaned_data["message"]
+        )
+    except memberships.Refused as refused:
+        messages.info(request, str(refused))
+        return redirect("my_organizations")
+    if membership.state == MembershipState.APPROVED:
+        messages.success(
+            request,
+            _("You are now a member of %(name)s: your email address is at its website's domain.")
+            % {"name": organization.name},
+        )
+    else:
+        messages.success(
+            request,
+            _("Your request is sent to the members of %(name)s. You will get an email when one "
+              "of them answers.") % {"name": organization.name},
+        )  # fmt: skip
+    return redirect("my_organizations")
+
+
+@login_required
+@require_POST
+def leave(request, pk):
+    membership = get_object_or_404(
+        Membership.objects.select_related("organization", "user"), pk=pk, user=request.user
+    )
+    if memberships.end(membership, request.user):
+        messages.success(
+            request,
+            _("You left %(name)s. You can no longer change its practices.")
+            % {"name": membership.organization.name},
+        )
+    else:
+        messages.info(request, _("You were no longer a member of this organization."))
+    return redirect("my_organizations")
+
+
+@login_required
+def organization_request(request):
+    """Ask for an organization missing from the directory; an administrator adds it."""
+    form = OrganizationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wait = over_limit(request, "workinggroup:join", JOIN_RATES)
+        if wait:
+            return too_many_requests(request, wait, form)
+        row = form.save(commit=False)
+        row.requester = request.user
+        memberships.ask_for_organization(row)
+        messages.success(
+            request,
+            _("Your request is sent to the administrators. You will get an email when they have "
+              "added the organization or answered."),
+        )  # fmt: skip
+        return redirect("my_organizations")
+    return render(
+        request,
+        "workinggroup/organization_request.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _members_page(request, organization, status=200, problem=""):
+    rows = organization.memberships.select_related("user", "decided_by")
+    now = timezone.now()
+    return render(
+        request,
+        "workinggroup/organization_members.html",
+        {
+            "organization": organization,
+            "waiting": list(rows.pending(now).order_by("requested_at")),
+            "members": list(rows.approved().order_by("user__last_name", "user__first_name")),
+            "history": list(rows.exclude(state__in=ACTIVE_MEMBERSHIP_STATES)[:20]),
+            "problem": problem,
+        },
+        status=status,
+    )
+
+
+def _organization_for_approver(request, slug):
+    organization = get_object_or_404(Organization, slug=slug)
+    if not roles.may_approve_members(request.user, organization):
+        raise PermissionDenied
+    return organization
+
+
+@login_required
+def organization_members(request, slug):
+    """Who speaks for the organization, and the requests to join it waiting for an answer."""
+    return _members_page(request, _organization_for_approver(request, slug))
+
+
+@login_required
+@require_POST
+def decide_membership(request, slug, pk):
+    """Approve or refuse a request, or remove a member. The link may be old, used twice or
+    opened by someone else: each case gets its own answer."""
+    organization = _organization_for_approver(request, slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "organization"),
+        pk=pk,
+        organization=organization,
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _members_page(request, organization, 400, _("Choose approve, refuse or remove."))
+    decision = form.cleaned_data["decision"]
+    if decision != "remove" and membership.is_expired():
+        problem = _("This request was not answered in time; the person may ask again.")
+        return _members_page(request, organization, 410, problem)
+    try:
+        if decision == "approve":
+            done = memberships.approve(membership, request.user)
+        elif decision == "refuse":
+            done = memberships.refuse(membership, request.user)
+        else:
+            done = memberships.end(membership, request.user)
+    except memberships.Refused as refused:
+        return _members_page(request, organization, 403, str(refused))
+    if not done:
+        problem = _("This was already answered, by you or another member: nothing changed.")
+        return _members_page(request, organization, 409, problem)
+    name = str(membership.user)
+    messages.success(
+        request,
+        {
+            "approve": _("%(name)s is now a member."),
+            "refuse": _("The request of %(name)s is refused."),
+            "remove": _("%(name)s is no longer a member."),
+        }[decision]
+        % {"name": name},
+    )
+    return redirect("organization_members", slug=organization.slug)
+
+
+@roles.role_required(roles.ADMINISTRATOR)
+def organization_requests(request):
+    """Requests for organizations missing from the directory, for the administrators."""
+    waiting = OrganizationRequest.objects.filter(state=OrganizationRequestState.PENDING)
+    return render(
+        request,
+        "workinggroup/organization_requests.html",
+        {"waiting": waiting.select_related("requester", "province")},
+    )
+
+
+@roles.role_required(roles.ADMINISTRATOR)
+@require_POST
+def decide_organization_request(request, pk):
+    row = get_object_or_404(OrganizationRequest.objects.select_related("requester"), pk=pk)
+    form = OrganizationRequestDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose add or refuse."))
+    elif form.cleaned_data["decision"] == "add":
+        if memberships.add_requested_organization(row, request.user):
+            messages.success(request, _("%(name)s is in the directory.") % {"name": row.name})
+            return redirect("organization_members", slug=row.organization.slug)
+        messages.info(request, _("Another administrator already answered this request."))
+    elif memberships.refuse_requested_organization(row, request.user, form.cleaned_data["reason"]):
+        messages.success(request, _("The request is refused; its author is told."))
+    else:
+        messages.info(request, _("Another administrator already answered this request."))
+    return redirect("organization_requests")
+
+
+@roles.role_required(*roles.MODERATOR_ROLES)
+def audit_trail(request):
+    """Who changed what, acting for which organization: for editors and administrators."""
+    entries = AuditEntry.objects.select_related("organization")
+    organization = None
+    if request.GET.get("organization"):
+        organization = Organization.objects.filter(slug=request.GET["organization"]).first()
+        entries = entries.filter(organization=organization)
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "workinggroup/audit_trail.html",
+        {"page": page, "organization": organization},
     )

@@ -38,10 +38,10 @@ def adaptations_box(context, practice):
         "more": more,
         "list_url": reverse("adaptations:list", kwargs={"pk": practice.pk}),
         "signed_in": signed_in,
-        "has_organization": signed_in and user.organization_id is not None,
+        "has_organization": signed_in and bool(roles.organizations_of(user)),
         "new_url": new_url,
         "login_url": f"{reverse('account_login')}?{urlencode({'next': new_url})}",
-        "profile_url": reverse("profile"),
+        "profile_url": reverse("my_organizations"),
     }
 
 

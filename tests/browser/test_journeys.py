@@ -2,7 +2,7 @@
 
 1. A settlement worker finds a practice with two filters and a keyword, opens it, switches
    language and stays on the same practice; then the same with the keyboard alone.
-2. A new user signs up, confirms the email, names their organization, submits a practice in
+2. A new user signs up, confirms the email, joins their organization, submits a practice in
    French; an editor publishes it; it shows in the catalogue (in French, with a notice, on the
    English page) and in the translation queue.
 Journeys 3 to 5 (tracker, discussions, digest) are in test_journeys_community.py.
@@ -176,10 +176,12 @@ def test_a_new_user_shares_a_practice_in_french_and_an_editor_publishes_it(
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
 
-    # Name the organization, then share the practice, in French only.
-    page.goto(url_in(language, "profile"))
-    page.locator("input[name=organization]").fill(getattr(bulkley, f"name_{language}"))
-    page.locator("main form button[type=submit]").first.click()
+    # Join the organization (the demo's Bulkley Valley approves its website's email domain at
+    # once), then share the practice, in French only.
+    page.goto(url_in(language, "my_organizations"))
+    page.locator("input[name=q]").fill(getattr(bulkley, f"name_{language}"))
+    page.locator("main form[role=search] button[type=submit]").click()
+    page.locator(f"main form:has(input[name=organization][value='{bulkley.pk}']) button").click()
     page.wait_for_load_state()
     page.locator(f"nav.main-nav a[href='{url_in(language, 'submissions:new')}']").click()
     page.locator("input[name=title_fr]").fill(title)

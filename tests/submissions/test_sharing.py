@@ -6,6 +6,7 @@ from django.utils import translation
 
 from practices.models import Status
 from submissions.models import Submission
+from tests.conftest import assert_too_many
 
 pytestmark = pytest.mark.django_db
 
@@ -151,13 +152,13 @@ def test_someone_without_an_organization_may_draft_but_not_send(client_for, refe
     loner = make_user("loner@example.org", "sector_user", language="fr")
     client = client_for(loner)
     page = client.get(url("new")).content.decode()
-    assert "votre profil" in page
+    assert "demandez d’abord à rejoindre votre organisme" in page
     data = {**form_data}
     data.pop("lead_organization")
     post(client, data, "save")
     assert Submission.objects.get().state == Status.DRAFT
     response = post(client, data, "send", url("edit", pk=Submission.objects.get().pk))
-    assert "Indiquez votre organisme dans votre profil" in response.content.decode()
+    assert "Rejoignez votre organisme" in response.content.decode()
     assert Submission.objects.get().state == Status.DRAFT
 
 
@@ -227,10 +228,7 @@ def test_too_many_submissions_are_slowed_down_with_the_text_kept(
     for number in range(10):
         post(client, {**form_data, "token": "", "title_fr": f"Pratique {number}"}, "save")
     response = client.post(url("new"), {**form_data, "title_fr": "Une de trop", "action": "save"})
-    assert response.status_code == 429
-    page = response.content.decode()
-    assert "Attendez quelques minutes" in page
-    assert 'value="Une de trop"' in page
+    assert_too_many(response, "fr", 'value="Une de trop"')
     assert Submission.objects.count() == 10
 
 

@@ -32,7 +32,8 @@ def test_profile_page_in_both_languages(client_for, sam, url):
     assert ("My profile" if "/en/" in url else "Mon profil") in page
 
 
-def test_user_sets_language_organization_digest_and_contact_visibility(client_for, sam):
+def test_user_sets_language_digest_and_contact_visibility_but_not_an_organization(client_for, sam):
+    """An organization typed into the profile is ignored: speaking for one is earned."""
     organization = make_organization("west-coast", "NL", name_en="West Coast Newcomers",
                                      name_fr="Nouveaux arrivants de la Côte-Ouest")  # fmt: skip
     data = {
@@ -46,7 +47,7 @@ def test_user_sets_language_organization_digest_and_contact_visibility(client_fo
     sam.refresh_from_db()
     profile = MemberProfile.objects.get(user=sam)
     assert sam.preferred_language == "fr"
-    assert sam.organization == organization
+    assert sam.organization is None and organization.memberships.count() == 0
     assert (profile.digest_frequency, profile.digest_weekday) == ("weekly", 3)
     assert (profile.phone, profile.phone_visibility) == ("709-555-0101", "members")
 
@@ -54,11 +55,6 @@ def test_user_sets_language_organization_digest_and_contact_visibility(client_fo
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        (
-            {"organization": "Nowhere Agency"},
-            "organization",
-            "We do not know an organization called “Nowhere Agency”.",
-        ),
         ({"phone": "call me"}, "phone", "Enter a phone number with its area code"),
         ({"phone": "555-0101"}, "phone", "Enter a phone number with its area code"),
         (
