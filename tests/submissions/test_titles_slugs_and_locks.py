@@ -100,3 +100,28 @@ def test_an_editor_releases_a_draft_and_others_cannot(client_for, held, editor, 
     assert draft.state == Status.REJECTED
     assert draft.transitions.last().message == "Sent by the board instead."
     assert PromisingPractice.objects.get(pk=practice.pk).status == Status.PUBLISHED
+
+
+def test_practices_saved_before_the_fallback_get_a_slug_that_opens(
+    client, client_for, author, editor, form_data
+):
+    """Migration practices 0009: a slug of dashes alone (an emoji title before issue 17) or an
+    empty one is replaced by the slug a save gives today, and the page opens."""
+    from importlib import import_module  # a migration module's name starts with a digit
+
+    from django.apps import apps
+
+    repair = import_module("practices.migrations.0009_repair_empty_slugs").repair_slugs
+    practice = publish(author, editor, form_data, client_for, title_fr="🏠🚌")
+    kept = publish(author, editor, form_data, client_for, title_fr="Cercle de cuisine")
+    PromisingPractice.objects.filter(pk=practice.pk).update(slug_en="-", slug_fr="")
+    repair(apps, None)
+    practice.refresh_from_db()
+    kept_slugs = (kept.slug_en, kept.slug_fr)
+    kept.refresh_from_db()
+    assert (practice.slug_en, practice.slug_fr) != ("-", "")
+    assert practice.slug_en.strip("-") and practice.slug_fr.strip("-")
+    assert (kept.slug_en, kept.slug_fr) == kept_slugs
+    for language in ("en", "fr"):
+        with translation.override(language):
+            assert client.get(practice.get_absolute_url()).status_code == 200
