@@ -20,6 +20,7 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 
 from workinggroup import roles
+from workinggroup.models import AuditEntry
 
 
 def export(user):
@@ -53,4 +54,5 @@ def why_not_deletable(user):
 
 @transaction.atomic
 def delete_account(user):
+    AuditEntry.forget(user)
     user.delete()

@@ -948,6 +948,10 @@ AUDIT_KINDS = {
 }
 
 
+# What an entry's actor_name holds once its person deleted their account: not a name.
+FORMER_MEMBER = "-"
+
+
 class AuditEntry(models.Model):
     """Who changed what, and for which organization they acted: every change to a practice,
     resource, adaptation or membership. Shown to editors and administrators; never edited."""
@@ -1011,6 +1015,12 @@ class AuditEntry(models.Model):
             subject_label=str(subject)[:300],
             action=action,
         )
+
+    @classmethod
+    def forget(cls, user):
+        """A deleted account's entries keep what was done, not who did it: the trail then says
+        "a former member" (docs/privacy.md)."""
+        cls.objects.filter(actor=user).update(actor_name=FORMER_MEMBER)
 
 
 # --- Receivers: the copies on organizations follow their communities; sign-in dates a session.

@@ -7,7 +7,7 @@ import pytest
 from discussions.models import Category, Post, Thread
 from tests.conftest import make_user
 from workinggroup import roles
-from workinggroup.models import User
+from workinggroup.models import AuditEntry, User
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +103,15 @@ def test_deleting_removes_the_account_and_keeps_posts_as_from_a_former_member(
     opening = Post.objects.get(body="Who lends winter tires?")
     assert opening.author is None  # the thread keeps its opening post
     assert marie_wrote.posts.count() == 2
+
+
+def test_the_audit_trail_keeps_what_a_deleted_account_did_but_not_its_name(client_for, marie, alex):
+    AuditEntry.record(marie, None, "organization request", None, "asked")
+    client_for(marie).post(PAGE["fr"], {"confirm_email": "marie@example.org"})
+    entry = AuditEntry.objects.get()
+    assert str(marie) not in entry.actor_name and entry.actor is None
+    trail = client_for(alex).get("/fr/groupe-de-travail/audit/").content.decode()
+    assert "un ancien membre" in trail and str(marie) not in trail
 
 
 def test_the_only_administrator_cannot_delete_their_account(client_for, alex):
