@@ -7,20 +7,22 @@ mail clients, stops the digest at once.
 """
 
 import logging
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
+from digests import content, emails
 from digests.emails import read_unsubscribe_token
 from digests.forms import PreferencesForm, UnsubscribeForm
-from digests.models import DigestPreferences
+from digests.models import DeliveryStatus, DigestDelivery, DigestPreferences
 from workinggroup.models import DigestFrequency, MemberProfile
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,48 @@ def preferences(request):
         "weekday": WEEKDAYS[profile.digest_weekday] if profile else "",
     }
     return render(request, "digests/preferences.html", context)
+
+
+# "Your digests": the last twelve months of digests that went out, or may have (unknown), or that
+# the mail server refused: a lost email never means lost news.
+HISTORY = timedelta(days=365)
+KEPT = (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN, DeliveryStatus.FAILED)
+
+
+def _kept(user):
+    return DigestDelivery.objects.filter(
+        user=user, status__in=KEPT, window_end__gte=timezone.now() - HISTORY
+    )
+
+
+def _days(delivery):
+    """The first and last days a digest covers, local time."""
+    last = delivery.window_end - timedelta(microseconds=1)
+    return timezone.localdate(delivery.window_start), timezone.localdate(last)
+
+
+@login_required
+def history(request):
+    deliveries = list(_kept(request.user).order_by("-window_end", "-pk"))
+    rows = [(delivery, *_days(delivery)) for delivery in deliveries]
+    return render(request, "digests/history.html", {"rows": rows})
+
+
+@login_required
+def detail(request, pk):
+    """One digest, rebuilt from its window in the page's language (what is still published)."""
+    delivery = get_object_or_404(_kept(request.user), pk=pk)
+    reader = content.load_readers([request.user])[request.user.pk]
+    sources = content.load_sources([reader], delivery.window_start, delivery.window_end)
+    digest = content.build_digest(reader, delivery.window_start, delivery.window_end, sources)
+    first_day, last_day = _days(delivery)
+    context = {
+        **emails.web_copy(delivery, digest, get_language()),
+        "delivery": delivery,
+        "first_day": first_day,
+        "last_day": last_day,
+    }
+    return render(request, "digests/detail.html", context)
 
 
 def _member_from_token(request, token):
