@@ -163,6 +163,12 @@ CELERY_BEAT_SCHEDULE["digests-weekly"] = {
     "schedule": crontab(hour=6, minute=15),
     "args": ("weekly",),
 }
+# Digests: every 5 minutes (digests.runs.SWEEP_EVERY), send what dead workers held and what
+# Redis lost (docs/digests.md).
+CELERY_BEAT_SCHEDULE["digests-sweep"] = {
+    "task": "digests.tasks.sweep_digests",
+    "schedule": crontab(minute="*/5"),
+}
 
 # --- Passwords and accounts -----
 AUTH_USER_MODEL = "workinggroup.User"

@@ -7,6 +7,7 @@ see the same practices; each email then assembles blocks, headings and its own l
 rendered through lib.emails.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -176,8 +177,22 @@ def digest_context(delivery, digest, blocks, language):
         "settings_url": absolute(reverse("digests:settings")),
         "profile_url": absolute(reverse("profile")),
         "unsubscribe_url": absolute(reverse("digests:unsubscribe", args=[token])),
+        "web_url": absolute(reverse("digests:detail", args=[delivery.pk])),
         "one_click_url": absolute(reverse("digests:one_click", args=[token])),
     }
+
+
+STYLE_ATTRIBUTE = re.compile(r'\sstyle="[^"]*"')
+
+
+def web_copy(delivery, digest, language):
+    """The digest as the portal's page shows it, in `language`: the email's context, its sections
+    without their inline styles (the site's stylesheet applies; its CSP refuses inline styles)."""
+    with translation.override(language):
+        context = digest_context(delivery, digest, ItemBlocks(), language)
+    sections = [STYLE_ATTRIBUTE.sub("", html) for html in context["sections_html"]]
+    # Our own templates' output, escaped by them; only style attributes were taken out.
+    return {**context, "sections_html": [mark_safe(html) for html in sections]}  # noqa: S308
 
 
 def digest_message(delivery, digest, blocks, connection=None):

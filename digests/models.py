@@ -3,25 +3,18 @@
 The ledger holds one DigestDelivery per member and period (a day, or an ISO week), created once
 by the run that finds the member due. Its window (from the end of the member's previous digest to
 the start of the period's day) is fixed when the row is created, so a late or repeated run builds
-the same digest. A row is claimed with a conditional UPDATE before anything is sent; a claim older
-than CLAIM_EXPIRY (longer than the sending task's hard time limit) belongs to a dead worker and
-is taken over by the next run.
+the same digest. Its states and the rules between them are digests.ledger's.
 """
-
-import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workinggroup.models import DigestFrequency
 
-# The sending task's hard time limit (seconds); a claim lives a minute longer than that.
+# The sending task's hard time limit (seconds).
 SEND_TIME_LIMIT = 300
-CLAIM_EXPIRY = timedelta(seconds=SEND_TIME_LIMIT + 60)
 
 
 # A digest's period is the member's digest frequency (workinggroup.models.DigestFrequency), any
@@ -30,9 +23,13 @@ PERIODS = (DigestFrequency.DAILY, DigestFrequency.WEEKLY)
 
 
 class DeliveryStatus(models.TextChoices):
+    """A row's state; the moves between them are digests.ledger's (docs/digests.md)."""
+
     PENDING = "pending", _("Waiting to be sent")
-    SENDING = "sending", _("Being sent")
+    CLAIMED = "claimed", _("Claimed by a worker")
+    HANDOVER = "handover", _("Being handed to the mail server")
     SENT = "sent", _("Sent")
+    UNKNOWN = "unknown", _("Fate unknown: the worker stopped while handing it over")
     EMPTY = "empty", _("Nothing new: not sent")
     SKIPPED = "skipped", _("Skipped")
     FAILED = "failed", _("Refused by the mail server")
@@ -74,32 +71,6 @@ class DigestPreferences(models.Model):
         return str(self.user)
 
 
-class DeliveryQuerySet(models.QuerySet):
-    def claimable(self, now):
-        """Not yet sent, and either never claimed or claimed by a worker that has died since."""
-        return self.filter(
-            Q(status=DeliveryStatus.PENDING)
-            | Q(status=DeliveryStatus.SENDING, claimed_at__lt=now - CLAIM_EXPIRY)
-        )
-
-    def claim(self, now):
-        """Claim the claimable rows of this queryset at once; returns the claim's id and count.
-
-        One conditional UPDATE: two workers given the same rows cannot both win a row.
-        """
-        claim_id = uuid.uuid4()
-        count = self.claimable(now).update(
-            status=DeliveryStatus.SENDING,
-            claim_id=claim_id,
-            claimed_at=now,
-            attempts=F("attempts") + 1,
-        )
-        return claim_id, count
-
-    def held_by(self, claim_id):
-        return self.filter(claim_id=claim_id, status=DeliveryStatus.SENDING)
-
-
 class DigestDelivery(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -120,14 +91,15 @@ class DigestDelivery(models.Model):
     )
     claim_id = models.UUIDField(null=True, blank=True, editable=False)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    lease_until = models.DateTimeField(_("claim held until"), null=True, blank=True)
+    handed_over_at = models.DateTimeField(_("handed to the mail server"), null=True, blank=True)
+    queued_at = models.DateTimeField(_("last queued"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=2, blank=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-
-    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("digest delivery")
@@ -140,7 +112,7 @@ class DigestDelivery(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["status", "claimed_at"], name="digest_delivery_todo"),
+            models.Index(fields=["status", "lease_until"], name="digest_delivery_todo"),
             models.Index(fields=["user", "-window_end"], name="digest_delivery_latest"),
             models.Index(fields=["claim_id"], name="digest_delivery_claim"),
         ]

@@ -1,8 +1,10 @@
-"""A digest run: open the ledger rows of who is due on a day, and list every unsent row in batches.
+"""A digest run: open the ledger rows of who is due on a day, and list every unsent row in batches;
+the sweep: take back what dead workers held and list what the broker lost; what the ledger says.
 
 Every run also lists rows left unsent by earlier runs (a worker that died holding a claim, a mail
-server that was down), so nothing waits longer than the next run. The rows are opened and listed
-here; tasks.run_digests queues the batches to the workers (docs/digests.md).
+server that was down). Between runs, the sweep (Celery beat, every SWEEP_EVERY) does the same for
+rows whose lease ran out or whose batch never ran, so nothing waits for the next morning. The
+rows are opened and listed here; tasks queue the batches to the workers (docs/digests.md).
 """
 
 import datetime
@@ -11,19 +13,23 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
-from digests import content, schedule
+from digests import content, ledger, schedule
 from digests.models import PERIODS, DigestDelivery
 
 BATCH_SIZE = 500
+# How often beat runs the sweep (config/settings.py): with ledger.LEASE (2 minutes), a digest
+# held by a dead worker is sent again within 7 minutes, one lost with Redis within 10.
+SWEEP_EVERY = 5  # minutes
 
 
 @dataclass
 class Run:
     due: int  # members due on the day (rows opened now or by an earlier run)
     batches: list  # ids of every unsent row, BATCH_SIZE at most per batch
+    released: int = 0  # claims of dead workers taken back
+    unknown: int = 0  # rows a dead worker was handing over: unknown now, not sent again
 
     @property
     def queued(self):
@@ -44,22 +50,42 @@ def open_run(period, day=None, now=None):
     day = day or timezone.localdate(now)
     with transaction.atomic():
         due = schedule.open_deliveries(period, day)
-        ids = list(
-            DigestDelivery.objects.claimable(now).order_by("pk").values_list("pk", flat=True)
-        )
-    return Run(due, [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)])
+        released, unknown = ledger.take_back_expired(now)
+        ids = ledger.to_queue(now)
+    return Run(due, _batches(ids), released, unknown)
 
 
-def ledger_summary(period, day=None):
-    """{status: count} of the ledger rows of `period` for `day`."""
-    day = day or timezone.localdate()
-    rows = (
-        DigestDelivery.objects.filter(period=period, period_key=schedule.period_key(period, day))
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by("status")
-    )
-    return dict(rows)
+def sweep(now=None):
+    """Take back the claims whose lease ran out (a handed-over row becomes unknown) and list the
+    waiting rows that no queued batch will send (lost with the broker's data, given up)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        released, unknown = ledger.take_back_expired(now)
+        ids = ledger.to_queue(now, only_stale=True)
+    return Run(0, _batches(ids), released, unknown)
+
+
+def _batches(ids):
+    return [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
+
+
+def ledger_state(period=None, day=None, now=None):
+    """What the ledger says (ledger.state): of `period`'s day or week when given, else all of it."""
+    now = now or timezone.now()
+    if period is None:
+        return ledger.state(now)
+    day = day or timezone.localdate(now)
+    return ledger.state(now, period, schedule.period_key(period, day))
+
+
+def unknown_count():
+    return ledger.unknown().count()
+
+
+def send_again(delivery_id, now=None):
+    """An administrator sends an unknown digest again; False if it is no longer unknown. The
+    caller queues it (tasks.queue_again) once committed."""
+    return ledger.send_again(delivery_id, now or timezone.now())
 
 
 def dry_run(period, day=None, now=None):

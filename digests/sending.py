@@ -1,21 +1,23 @@
 """Sending a batch of digests: claim the rows, build every digest, send, record each send.
 
 The batch's reads are a fixed number of queries whatever its size (the claim, the rows, the
-readers, the sources, one UPDATE per outcome kind); the only per-email query is the UPDATE that
-records the send right after the backend accepted it, which is what keeps a crash from losing or
-repeating a digest. A worker killed between the claim and that UPDATE leaves the row claimed;
-once the claim is older than CLAIM_EXPIRY the next run takes it over and sends it.
+readers, the sources, one UPDATE per outcome kind); each email adds two UPDATEs, the hand-over
+written before the backend is called and the record written after it accepted, plus a lease
+renewal every 20 seconds. The states and their rules are digests.ledger's: a worker killed
+before the hand-over leaves its rows claimed (the sweep sends them once the lease runs out); one
+killed during it leaves one row whose fate is unknown, never sent again without an administrator.
 """
 
 import logging
 import smtplib
+import time
 from collections import Counter, defaultdict
 
 from django.core.mail import get_connection
 from django.utils import timezone
 
-from digests import content, emails
-from digests.models import DeliveryStatus, DigestDelivery
+from digests import content, emails, ledger
+from digests.models import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -39,27 +41,28 @@ def send_batch(delivery_ids, now=None, connection=None):
     """Send the digests of these ledger rows that nobody else holds; returns a Counter of
     outcomes. On a connection failure, rows not yet sent are given back and the error raised."""
     now = now or timezone.now()
-    claim_id, claimed = DigestDelivery.objects.filter(pk__in=delivery_ids).claim(now)
+    claim_id, claimed = ledger.claim(delivery_ids, now)
     outcome = Counter()
     if not claimed:
         return outcome
     try:
         _send_claimed(claim_id, outcome, connection)
     except BaseException:
-        # A retry (or the next run) sends the rest; rows already sent stay sent.
-        released = DigestDelivery.objects.held_by(claim_id).update(
-            status=DeliveryStatus.PENDING, claim_id=None
+        # A retry (or the sweep) sends the rest; rows already sent stay sent. A message the
+        # connection dropped in the middle of is unknown: the server may have taken it.
+        released, unknown = ledger.give_back(claim_id)
+        log.warning(
+            "digest batch stopped; %d digests given back for a later attempt, %d unknown",
+            released,
+            unknown,
         )
-        log.warning("digest batch stopped; %d digests given back for a later attempt", released)
         raise
     return outcome
 
 
 def _send_claimed(claim_id, outcome, connection):
     deliveries = list(
-        DigestDelivery.objects.held_by(claim_id)
-        .select_related("user", "user__member_profile")
-        .order_by("pk")
+        ledger.held_by(claim_id).select_related("user", "user__member_profile").order_by("pk")
     )
     readers = content.load_readers([d.user for d in deliveries])
     start = min(d.window_start for d in deliveries)
@@ -80,7 +83,7 @@ def _send_claimed(claim_id, outcome, connection):
         else:
             to_send.append((delivery, digest))
     for (status, note), ids in finished.items():
-        _finish(claim_id, ids, status, note=note)
+        ledger.finish(claim_id, ids, status, note=note)
         outcome[status] += len(ids)
         if status == DeliveryStatus.SKIPPED:
             log.info("digests skipped (%s): deliveries %s", note, ids)
@@ -89,28 +92,44 @@ def _send_claimed(claim_id, outcome, connection):
         return
     blocks = emails.ItemBlocks()
     connection = connection or get_connection()
+    renewed = time.monotonic()
     with connection:  # one connection (one SMTP session) for the whole batch
         for delivery, digest in to_send:
+            if time.monotonic() - renewed > ledger.RENEW_EVERY.total_seconds():
+                ledger.renew(claim_id, timezone.now())
+                renewed = time.monotonic()
             message = emails.digest_message(delivery, digest, blocks, connection)
-            try:
-                message.send()
-            except smtplib.SMTPException as error:
-                if isinstance(error, TRANSIENT_ERRORS):
-                    raise
-                status, note = _refusal(error, delivery.attempts)
-                _finish(claim_id, [delivery.pk], status, note=note)
-                outcome[status] += 1
-                log.warning("digest delivery %s not sent: %s", delivery.pk, note)
+            if not ledger.hand_over(claim_id, delivery.pk, timezone.now()):
+                # Taken back by the sweep (this worker was stalled past its lease): not ours.
+                outcome["lost_claim"] += 1
                 continue
-            _finish(
-                claim_id,
-                [delivery.pk],
-                DeliveryStatus.SENT,
-                sent_at=timezone.now(),
-                language=delivery.user.preferred_language,
-                item_count=digest.item_count,
-            )
-            outcome[DeliveryStatus.SENT] += 1
+            _hand_over(claim_id, delivery, digest, message, outcome)
+
+
+def _hand_over(claim_id, delivery, digest, message, outcome):
+    """Send one message marked as handed over, and record what the server said."""
+    try:
+        message.send()
+    except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as error:
+        # The server answered: the message was not taken.
+        if isinstance(error, TRANSIENT_ERRORS):
+            ledger.not_handed_over(claim_id, delivery.pk)
+            raise
+        status, note = _refusal(error, delivery.attempts)
+        ledger.record_refused(claim_id, delivery.pk, status, note)
+        outcome[status] += 1
+        log.warning("digest delivery %s not sent: %s", delivery.pk, note)
+        return
+    # Anything else (the connection dropped mid-message, a time limit) leaves the fate of this
+    # message unknown: send_batch gives the batch back and marks this one unknown.
+    ledger.record_sent(
+        claim_id,
+        delivery.pk,
+        timezone.now(),
+        language=delivery.user.preferred_language,
+        item_count=digest.item_count,
+    )
+    outcome[DeliveryStatus.SENT] += 1
 
 
 def reason_not_to_send(delivery):
@@ -138,10 +157,3 @@ def _refusal(error, attempts):
     if 400 <= code < 500 and attempts < MAX_ATTEMPTS:
         return DeliveryStatus.PENDING, f"temporary refusal {code}; tried again next run"
     return DeliveryStatus.FAILED, f"refused by the mail server ({code})"
-
-
-def _finish(claim_id, ids, status, **fields):
-    """Record an outcome, only for rows this claim still holds."""
-    if status == DeliveryStatus.PENDING:
-        fields["claim_id"] = None
-    DigestDelivery.objects.held_by(claim_id).filter(pk__in=ids).update(status=status, **fields)

@@ -1,4 +1,5 @@
-"""Celery tasks: beat starts a run; the run opens the ledger rows and queues batches of them.
+"""Celery tasks: beat starts a run; the run opens the ledger rows and queues batches of them;
+beat also runs the sweep every few minutes, which queues what dead workers and Redis lost.
 
 Both tasks are idempotent (rows are inserted if absent, sends are claimed), so both are acked
 late: a worker that dies mid-task has its message delivered again once Redis's visibility timeout
@@ -24,17 +25,50 @@ def run_digests(period, day=None):
     every unsent digest, in batches, once the rows are committed."""
     day = runs.parse_day(day)
     run = runs.open_run(period, day)
-    for batch in run.batches:
-        transaction.on_commit(partial(_queue_batch, batch))
+    _queue(run)
     log.info(
-        "digest run %s %s: %d due, %d digests queued in %d batches",
+        "digest run %s %s: %d due, %d digests queued in %d batches; %d taken back from dead "
+        "workers, %d unknown",
         period,
         day,
         run.due,
         run.queued,
         len(run.batches),
+        run.released,
+        run.unknown,
     )
-    return {"due": run.due, "queued": run.queued, "batches": len(run.batches)}
+    return {
+        "due": run.due,
+        "queued": run.queued,
+        "batches": len(run.batches),
+        "released": run.released,
+        "unknown": run.unknown,
+    }
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def sweep_digests():
+    """Beat, every few minutes: claims of dead workers and batches lost with Redis, sent."""
+    run = runs.sweep()
+    _queue(run)
+    if run.queued or run.released or run.unknown:
+        log.warning(
+            "digest sweep: %d taken back from dead workers, %d unknown, %d queued again",
+            run.released,
+            run.unknown,
+            run.queued,
+        )
+    return {"queued": run.queued, "released": run.released, "unknown": run.unknown}
+
+
+def queue_again(delivery_id):
+    """Queue one row an administrator chose to send again, once the choice is committed."""
+    transaction.on_commit(partial(_queue_batch, [delivery_id]))
+
+
+def _queue(run):
+    for batch in run.batches:
+        transaction.on_commit(partial(_queue_batch, batch))
 
 
 @shared_task(
@@ -56,8 +90,8 @@ def _queue_batch(ids):
         send_digest_batch.delay(ids)
     except Exception:
         # Without a worker (eager) the batch ran here and failed after its retries; with one, the
-        # broker refused it. Either way its rows stay unsent for the next run: log, go on.
-        log.exception("digest batch of %d not sent; the next run will try again", len(ids))
+        # broker refused it. Either way its rows wait for the sweep: log, go on.
+        log.exception("digest batch of %d not sent; the sweep will try again", len(ids))
 
 
 def runs_here():

@@ -2,24 +2,27 @@
 
 Unsubscribe links carry a signed token naming the member. Opening the link changes nothing (mail
 scanners follow links): the page offers a lower frequency, then "no more digests", and a button
-press acts. The RFC 8058 one-click POST, sent by mail clients, stops the digest at once.
+press acts, with no cookie needed (the token is the proof). The RFC 8058 one-click POST, sent by
+mail clients, stops the digest at once.
 """
 
 import logging
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
+from digests import content, emails
 from digests.emails import read_unsubscribe_token
 from digests.forms import PreferencesForm, UnsubscribeForm
-from digests.models import DigestPreferences
+from digests.models import DeliveryStatus, DigestDelivery, DigestPreferences
 from workinggroup.models import DigestFrequency, MemberProfile
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,48 @@ def preferences(request):
     return render(request, "digests/preferences.html", context)
 
 
+# "Your digests": the last twelve months of digests that went out, or may have (unknown), or that
+# the mail server refused: a lost email never means lost news.
+HISTORY = timedelta(days=365)
+KEPT = (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN, DeliveryStatus.FAILED)
+
+
+def _kept(user):
+    return DigestDelivery.objects.filter(
+        user=user, status__in=KEPT, window_end__gte=timezone.now() - HISTORY
+    )
+
+
+def _days(delivery):
+    """The first and last days a digest covers, local time."""
+    last = delivery.window_end - timedelta(microseconds=1)
+    return timezone.localdate(delivery.window_start), timezone.localdate(last)
+
+
+@login_required
+def history(request):
+    deliveries = list(_kept(request.user).order_by("-window_end", "-pk"))
+    rows = [(delivery, *_days(delivery)) for delivery in deliveries]
+    return render(request, "digests/history.html", {"rows": rows})
+
+
+@login_required
+def detail(request, pk):
+    """One digest, rebuilt from its window in the page's language (what is still published)."""
+    delivery = get_object_or_404(_kept(request.user), pk=pk)
+    reader = content.load_readers([request.user])[request.user.pk]
+    sources = content.load_sources([reader], delivery.window_start, delivery.window_end)
+    digest = content.build_digest(reader, delivery.window_start, delivery.window_end, sources)
+    first_day, last_day = _days(delivery)
+    context = {
+        **emails.web_copy(delivery, digest, get_language()),
+        "delivery": delivery,
+        "first_day": first_day,
+        "last_day": last_day,
+    }
+    return render(request, "digests/detail.html", context)
+
+
 def _member_from_token(request, token):
     """(user, None), or (None, an error page) for a link that is tampered, expired or stale."""
     try:
@@ -80,6 +125,9 @@ def _set_frequency(user, frequency, how):
     log.info("digest frequency of user %s set to %s (%s)", user.pk, frequency, how)
 
 
+# The signed token is the proof, as for one-click: the buttons work with cookies blocked (a mail
+# client's browser, a privacy setting), and a forged request cannot know the member's token.
+@csrf_exempt
 def unsubscribe(request, token):
     user, problem = _member_from_token(request, token)
     if problem:

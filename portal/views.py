@@ -17,6 +17,7 @@ from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from digests import runs
 from lib.ratelimits import client_address, over_limit, too_many_requests
 from portal import personal_data
 from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
@@ -46,7 +47,21 @@ def healthz(request):
     status = 503 if failed else 200
     body = {"status": "fail" if failed else "ok", "checks": {n: "ok" for n in checks}}
     body["checks"].update({n: f"fail: {e}" for n, e in failed.items()})
+    if "database" not in failed and request.user.is_authenticated and request.user.is_staff:
+        body["detail"] = {"digests": _digests_detail()}
     return JsonResponse(body, status=status)
+
+
+def _digests_detail():
+    """For staff: digests whose fate is unknown (an administrator decides), held, waiting."""
+    state = runs.ledger_state()
+    held_until = state["held_until"]
+    return {
+        "unknown": state["unknown"],
+        "held_by_live_claims": state["held"],
+        "held_until": held_until.isoformat() if held_until else None,
+        "waiting": state["waiting"],
+    }
 
 
 def _check_database():

@@ -1,5 +1,7 @@
 """Email backends for the digest tests."""
 
+import os
+import signal
 import smtplib
 import time
 
@@ -32,3 +34,15 @@ class SlowFileBackend(FileBackend):
     def send_messages(self, messages):
         time.sleep(0.4)
         return super().send_messages(messages)
+
+
+class CrashingFileBackend(SlowFileBackend):
+    """The slow file backend, whose process dies (SIGKILL, no cleanup) right after the "server"
+    took the message for DIGEST_TEST_CRASH_ON: a crash between the hand-over and its record,
+    at a point chosen by the test, not by a timer."""
+
+    def send_messages(self, messages):
+        sent = super().send_messages(messages)
+        if any(m.to[0] == os.environ.get("DIGEST_TEST_CRASH_ON") for m in messages):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return sent

@@ -1,12 +1,11 @@
-"""A real Celery worker on the machine's Redis, killed mid-run: every member still gets exactly one
-digest.
+"""Real Celery workers on the machine's Redis, killed mid-run, or Redis losing its data: no member
+gets a digest twice, and every digest that can be sent is sent by the sweep.
 
 The test database is shared with worker subprocesses (`transactional_db`: committed rows, the
 worker given the test database's name). Each worker is a `celery -A config worker` in its own
 process group, sending into a file backend that pauses before each message like an SMTP
-conversation. The first worker is killed with SIGKILL after a few messages, mid-batch; the claims
-it held are aged past CLAIM_EXPIRY (as if the time limit had passed), a second worker starts,
-the run is started again, and each member's address must appear in exactly one message.
+conversation. Leases are aged by the test (as if LEASE had passed) and the sweep is sent to the
+worker as beat would send it.
 """
 
 import datetime
@@ -22,9 +21,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from config.celery import app as celery_app
-from digests.models import CLAIM_EXPIRY, DeliveryStatus, DigestDelivery
+from digests import ledger, tasks
+from digests.models import DeliveryStatus, DigestDelivery
 from tests.digests.conftest import DAY, make_member, make_practice
 
 pytestmark = [
@@ -38,58 +39,106 @@ KILL_AFTER = 4  # messages written before the first worker is killed
 TIMEOUT = 60  # seconds, for any one wait
 
 
-def test_worker_killed_mid_run_loses_no_digest_and_sends_none_twice(organization, tmp_path):
-    members = [
+@pytest.fixture
+def broker():
+    """Through the real broker, for once; emptied before and after."""
+    _purge_broker()
+    previous_eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = previous_eager
+    _purge_broker()
+
+
+@pytest.fixture
+def members(organization):
+    make_practice(organization)
+    return [
         make_member(f"member{n}@example.org", language="fr" if n % 2 else "en")
         for n in range(MEMBERS)
     ]
-    make_practice(organization)
+
+
+def test_worker_killed_mid_message_sends_none_twice_and_the_sweep_sends_the_rest(
+    members, broker, tmp_path
+):
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
-    _purge_broker()
-    previous_eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False  # through the real broker, for once
-    try:
-        with _worker(tmp_path / "worker-1.log", mail_dir) as first:
-            _start_run()
-            _wait_for(lambda: len(_recipients(mail_dir)) >= KILL_AFTER, "first messages")
-            time.sleep(0.1)  # inside the next message's pause, long before it is written
-            first.kill()
-        sent_before = _recipients(mail_dir)
-        assert KILL_AFTER <= len(sent_before) < MEMBERS
-        orphaned = DigestDelivery.objects.filter(status=DeliveryStatus.SENDING)
-        assert orphaned.exists(), "the killed worker held claims on unsent digests"
-        _age_claims(orphaned)
+    with _worker(tmp_path / "worker-1.log", mail_dir) as first:
+        _start_run()
+        _wait_for(lambda: len(_recipients(mail_dir)) >= KILL_AFTER, "first messages")
+        time.sleep(0.1)  # inside the next message's pause: handed over, not yet written
+        first.kill()
+    sent_before = _recipients(mail_dir)
+    assert KILL_AFTER <= len(sent_before) < MEMBERS
+    assert DigestDelivery.objects.filter(status=DeliveryStatus.HANDOVER).count() == 1
+    _age_leases()
 
-        with _worker(tmp_path / "worker-2.log", mail_dir):
-            _start_run()
-            _wait_for(_all_finished, "every digest sent")
-    finally:
-        celery_app.conf.task_always_eager = previous_eager
-        _purge_broker()
+    with _worker(tmp_path / "worker-2.log", mail_dir):
+        tasks.sweep_digests.apply_async()
+        _wait_for(_nothing_left, "every digest sent or unknown")
 
     recipients = _recipients(mail_dir)
-    assert sorted(recipients) == sorted(m.email for m in members), "one digest each, no more"
-    deliveries = DigestDelivery.objects.all()
-    assert {d.status for d in deliveries} == {DeliveryStatus.SENT}
-    assert any(d.attempts == 2 for d in deliveries), "a claimed, unsent digest was taken over"
+    assert len(recipients) == len(set(recipients)), "nobody gets a digest twice"
+    [unknown] = DigestDelivery.objects.filter(status=DeliveryStatus.UNKNOWN)
+    assert unknown.user.email not in recipients, "killed before the message was written"
+    assert sorted(recipients + [unknown.user.email]) == sorted(m.email for m in members)
+
+
+def test_worker_killed_after_the_server_took_the_message_never_resends_it(
+    members, broker, tmp_path
+):
+    """The crash is injected between the hand-over and its record: the backend's process dies
+    right after writing the message of the sixth member."""
+    victim = members[5].email
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    backend = "tests.digests.backends.CrashingFileBackend"
+    with _worker(tmp_path / "worker.log", mail_dir, backend, crash_on=victim):
+        _start_run()
+        _wait_for(lambda: victim in _recipients(mail_dir), "the victim's message")
+        _wait_for(lambda: "SIGKILL" in (tmp_path / "worker.log").read_text(), "the crash")
+        _age_leases()
+        tasks.sweep_digests.apply_async()
+        _wait_for(_nothing_left, "every digest sent or unknown")
+
+    recipients = _recipients(mail_dir)
+    assert sorted(recipients) == sorted(m.email for m in members), "each once, the victim too"
+    statuses = dict(DigestDelivery.objects.values_list("user__email", "status"))
+    assert statuses.pop(victim) == DeliveryStatus.UNKNOWN
+    assert set(statuses.values()) == {DeliveryStatus.SENT}
+
+
+def test_batches_lost_with_redis_are_sent_by_the_sweep(members, broker, tmp_path):
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    result = tasks.run_digests("daily", DAY.isoformat())  # batches queued in Redis, no worker yet
+    assert result["queued"] == MEMBERS
+    _purge_broker()  # Redis restarted without its data
+    DigestDelivery.objects.update(queued_at=timezone.now() - ledger.REQUEUE_AFTER)
+
+    with _worker(tmp_path / "worker.log", mail_dir):
+        tasks.sweep_digests.apply_async()
+        _wait_for(_nothing_left, "every digest sent")
+
+    assert sorted(_recipients(mail_dir)) == sorted(m.email for m in members)
 
 
 def _start_run():
-    from digests.tasks import run_digests
-
-    run_digests.apply_async(args=("daily", DAY.isoformat()))
+    tasks.run_digests.apply_async(args=("daily", DAY.isoformat()))
 
 
-def _all_finished():
-    return not DigestDelivery.objects.exclude(status=DeliveryStatus.SENT).exists()
+def _nothing_left():
+    finished = (DeliveryStatus.SENT, DeliveryStatus.UNKNOWN)
+    return not DigestDelivery.objects.exclude(status__in=finished).exists()
 
 
-def _age_claims(queryset):
-    """As if the claims' time limit had passed: the next run may take them over."""
-    for delivery in queryset:
+def _age_leases():
+    """As if LEASE had passed since the dead worker last renewed its claims."""
+    past = ledger.LEASE + datetime.timedelta(seconds=1)
+    for delivery in DigestDelivery.objects.exclude(lease_until=None):
         DigestDelivery.objects.filter(pk=delivery.pk).update(
-            claimed_at=delivery.claimed_at - CLAIM_EXPIRY - datetime.timedelta(seconds=1)
+            lease_until=delivery.lease_until - past
         )
 
 
@@ -125,14 +174,15 @@ def _database_url():
 class _worker:
     """`celery -A config worker` against the test database, in its own process group."""
 
-    def __init__(self, log_path, mail_dir):
+    def __init__(self, log_path, mail_dir, backend=None, crash_on=""):
         self.log_path = log_path
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")},
             "DEBUG": "1",
             "DATABASE_URL": _database_url(),
             "REDIS_URL": settings.REDIS_URL,
-            "EMAIL_BACKEND": "tests.digests.backends.SlowFileBackend",
+            "EMAIL_BACKEND": backend or "tests.digests.backends.SlowFileBackend",
+            "DIGEST_TEST_CRASH_ON": crash_on,
             "EMAIL_FILE_PATH": str(mail_dir),
             "LOG_LEVEL": "INFO",
         }

@@ -1,5 +1,10 @@
 import pytest
 from django.db import connection
+from django.utils import timezone
+
+from digests.models import DeliveryStatus, DigestDelivery
+from tests.conftest import make_user
+from workinggroup import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +31,26 @@ def test_healthz_answers_503_naming_the_failed_check(client, monkeypatch):
 def test_healthz_checks_the_broker_when_redis_is_configured(client):
     body = client.get("/healthz").json()
     assert body["checks"]["broker"] == "ok"
+
+
+def test_healthz_tells_staff_how_many_digests_have_an_unknown_fate(client):
+    member = make_user("unknown-fate@example.org", roles.MEMBER)
+    now = timezone.now()
+    DigestDelivery.objects.create(
+        user=member,
+        period="daily",
+        period_key="2026-01-07",
+        window_start=now,
+        window_end=now,
+        status=DeliveryStatus.UNKNOWN,
+    )
+    assert "detail" not in client.get("/healthz").json(), "not for everyone"
+    staff = make_user("ops@example.org", roles.ADMINISTRATOR)
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+
+    detail = client.get("/healthz").json()["detail"]["digests"]
+
+    assert detail["unknown"] == 1
+    assert detail["waiting"] == 0

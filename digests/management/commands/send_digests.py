@@ -10,6 +10,7 @@ to the workers. Running it twice on a day sends nothing twice.
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from digests import runs, tasks
 from digests.models import PERIODS
@@ -46,6 +47,27 @@ class Command(BaseCommand):
                 f"queued in {result['batches']} batches."
             )
         )
-        if tasks.runs_here():
-            for status, count in runs.ledger_summary(period, day).items():
-                self.stdout.write(f"  {status}: {count}")
+        if result["released"] or result["unknown"]:
+            self.stdout.write(
+                f"  taken back from workers that stopped: {result['released']}; "
+                f"unknown (a worker stopped while handing them over): {result['unknown']}"
+            )
+        state = runs.ledger_state(period, day)
+        if not tasks.runs_here():
+            self.stdout.write("  The workers are sending the queued digests; the ledger now:")
+        for line in describe_state(state):
+            self.stdout.write(f"  {line}")
+
+
+def describe_state(state):
+    """The ledger's counts as lines a person reads (send_digests, the admin)."""
+    held = f"held by a live claim: {state['held']}"
+    if state["held_until"]:
+        until = timezone.localtime(state["held_until"]).strftime("%Y-%m-%d %H:%M:%S %Z")
+        held += f" (until {until} at the latest, then taken back by the sweep)"
+    lines = [f"sent: {state['sent']}", held, f"unknown: {state['unknown']}"]
+    lines.append(f"waiting: {state['waiting']}")
+    lines += [f"{key}: {state[key]}" for key in ("empty", "skipped", "failed") if state[key]]
+    if state["unknown"]:
+        lines.append("Unknown digests are listed in the admin (Digest deliveries, unknown).")
+    return lines

@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "adaptations.demo",
     "recommendations.demo",
     "discussions.demo",
+    "digests.demo",
 ]
 
 
