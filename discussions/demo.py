@@ -48,6 +48,9 @@ CATEGORIES = [
     ),
 ]
 
+# Threads started from a practice or a recommendation page go to these categories at first.
+DEFAULT_FOR = {"practices": "practice", "recommendations": "recommendation"}
+
 THREADS = [
     # category slug, author email, title, opening post, [(author email, reply)]
     (
@@ -102,6 +105,7 @@ def load():
                 "description_en": text_en,
                 "description_fr": text_fr,
                 "order": order,
+                "default_for": DEFAULT_FOR.get(slug_en, ""),
             },
         )
     if Thread.objects.exists():

@@ -25,11 +25,23 @@ class Category(models.Model):
     slug_en = models.SlugField(_("slug (English)"), max_length=120, unique=True)
     slug_fr = models.SlugField(_("slug (French)"), max_length=120, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The category a thread started from a practice or a recommendation page is put in at first.
+    default_for = models.CharField(
+        _("default category for threads about"),
+        max_length=20,
+        blank=True,
+        choices=[("practice", _("a practice")), ("recommendation", _("a recommendation"))],
+    )
 
     class Meta:
         ordering = ["order", "slug_en"]
         verbose_name = _("discussion category")
         verbose_name_plural = _("discussion categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["default_for"], condition=~Q(default_for=""), name="category_default_for"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -134,6 +146,8 @@ class Thread(models.Model):
             thread=thread, author=author, body=body, position=1, created=thread.created
         )
         Follow.start(author, thread, post.position)
+        if author is not None:  # the author has read what they wrote: it is never "new" to them
+            ReadPosition.objects.create(user=author, thread=thread, position=post.position)
         return thread, post
 
     @transaction.atomic
@@ -149,6 +163,11 @@ class Thread(models.Model):
             thread=self, author=author, body=body, position=self.post_count, created=now
         )
         Follow.start(author, self, post.position)
+        # A member who had read up to here has read their own reply too; replies they have not
+        # read yet stay unread (the template never marks their own posts new either way).
+        ReadPosition.objects.filter(
+            user=author, thread=self, position__gte=post.position - 1
+        ).update(position=post.position)
         return post
 
 

@@ -35,7 +35,7 @@ from discussions.forms import (
     ThreadForm,
     ThreadModerationForm,
 )
-from discussions.mentions import member_name, mentioned_members
+from discussions.mentions import member_by_handle, member_name, mentioned_members
 from discussions.models import (
     POSTS_PER_PAGE,
     THREADS_PER_PAGE,
@@ -192,6 +192,22 @@ def post_permalink(request, pk):
     return redirect(get_post(request, pk).get_absolute_url())
 
 
+MEMBER_POSTS_SHOWN = 20
+
+
+@member_required
+def member(request, handle):
+    """Where an @mention leads: who the handle names, and their latest posts this person sees."""
+    person = member_by_handle(handle)
+    if person is None:
+        raise Http404
+    posts = Post.objects.filter(author=person, thread__in=visible_threads(request.user))
+    if not is_moderator(request.user):
+        posts = posts_every_member_sees(posts)
+    posts = posts.select_related("thread").order_by("-created", "-pk")[:MEMBER_POSTS_SHOWN]
+    return render(request, "discussions/member.html", {"person": person, "posts": posts})
+
+
 # --- Writing ------------------------------------------------------------------------------
 
 
@@ -248,6 +264,9 @@ def thread_new(request):
     # Only a slug can name a category (PostgreSQL would refuse a NUL byte, for one).
     if slug_unicode_re.match(wanted):
         initial["category"] = Category.objects.filter(Q(slug_en=wanted) | Q(slug_fr=wanted)).first()
+    if attached and not initial.get("category"):
+        # About a recommendation: the recommendations category, not the first in the list.
+        initial["category"] = Category.objects.filter(default_for=attached[0]).first()
     form = ThreadForm(request.POST or None, initial=initial)
     preview = None
     status = 200
