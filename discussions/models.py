@@ -192,6 +192,8 @@ class Post(models.Model):
     position = models.PositiveIntegerField(_("position in the thread"))
     created = models.DateTimeField(_("created"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Set when a moderator changed the text: the post then says so to every reader.
+    moderator_edited_at = models.DateTimeField(_("edited by a moderator"), null=True, blank=True)
     hidden = models.BooleanField(_("hidden by a moderator"), default=False)
 
     class Meta:
@@ -216,12 +218,16 @@ class Post(models.Model):
         return self.thread.url_of_position(self.position)
 
     @transaction.atomic
-    def edit(self, body, editor):
+    def edit(self, body, editor, by_moderator=False):
         """Keep the earlier text for moderators, then replace it."""
         PostRevision.objects.create(post=self, body=self.body, editor=editor)
         self.body = body
         self.edited_at = timezone.now()
-        self.save(update_fields=["body", "edited_at"])
+        fields = ["body", "edited_at"]
+        if by_moderator:
+            self.moderator_edited_at = self.edited_at
+            fields.append("moderator_edited_at")
+        self.save(update_fields=fields)
 
 
 class PostRevision(models.Model):
@@ -369,6 +375,7 @@ class ModerationAction(models.Model):
         PIN = "pin", _("Pinned a thread")
         UNPIN = "unpin", _("Unpinned a thread")
         MOVE = "move", _("Moved a thread")
+        EDIT_POST = "edit_post", _("Edited a post")
 
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("moderator"), null=True, on_delete=models.SET_NULL

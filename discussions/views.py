@@ -26,10 +26,11 @@ from discussions.access import (
     shown_in_emails_to,
     visible_threads,
 )
-from discussions.emails import read_unfollow_token
+from discussions.emails import read_unfollow_token, send_moderation_email
 from discussions.forms import (
     EditForm,
     FlagForm,
+    ModeratorEditForm,
     PostModerationForm,
     ReplyForm,
     ThreadForm,
@@ -502,6 +503,8 @@ def post_moderate(request, pk):
             ModerationAction.objects.create(
                 moderator=request.user, kind=kind, thread=post.thread, post=post, reason=reason
             )
+            if kind == ModerationAction.Kind.HIDE_POST and not post.hidden:
+                _tell_author(request, post.author, "hidden_post", post, reason)
         messages.success(request, _("Done. The action is recorded in the moderation log."))
         return redirect(post.get_absolute_url())
     return render(
@@ -546,11 +549,55 @@ def thread_moderate(request, pk):
             ModerationAction.objects.create(
                 moderator=request.user, kind=kind, thread=thread, reason=reason, detail=detail
             )
+            if kind == ModerationAction.Kind.HIDE_THREAD and not thread.hidden:
+                _tell_author(request, thread.author, "hidden_thread", thread, reason)
         messages.success(request, _("Done. The action is recorded in the moderation log."))
         return redirect(thread)
     return render(
         request,
         "discussions/thread_moderate.html",
         {"thread": thread, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _tell_author(request, author, what, obj, reason):
+    """The author hears, in their language, what a moderator did to their writing and why."""
+    if author is None or author.pk == request.user.pk:
+        return
+    thread = obj if isinstance(obj, Thread) else obj.thread
+    send_moderation_email(author, what, thread, obj.get_absolute_url(), reason)
+
+
+@moderator_required
+def post_moderator_edit(request, pk):
+    """A moderator changes a post's text (say, to remove a phone number): the post says
+    "edited by a moderator", the earlier text is kept, the act is logged and the author told."""
+    post = get_post(request, pk)
+    form = ModeratorEditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        body, reason = form.cleaned_data["body"], form.cleaned_data["reason"]
+        if body == post.body:
+            form.add_error("body", _("The text is unchanged: edit it, or go back to the thread."))
+        else:
+            with transaction.atomic():
+                post.edit(body, request.user, by_moderator=True)
+                post.flags.filter(resolved=False).update(
+                    resolved=True, resolved_by=request.user, resolved_at=timezone.now()
+                )
+                ModerationAction.objects.create(
+                    moderator=request.user,
+                    kind=ModerationAction.Kind.EDIT_POST,
+                    thread=post.thread,
+                    post=post,
+                    reason=reason,
+                )
+                _tell_author(request, post.author, "edited_post", post, reason)
+            messages.success(request, _("Done. The action is recorded in the moderation log."))
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "discussions/post_moderator_edit.html",
+        {"post": post, "thread": post.thread, "form": form},
         status=400 if form.errors else 200,
     )
