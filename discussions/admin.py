@@ -6,7 +6,7 @@ from discussions.models import Category, Flag, ModerationAction, Thread
 
 @admin.register(Category)
 class CategoryAdmin(TranslationAdmin):
-    list_display = ["name", "slug_en", "slug_fr", "order"]
+    list_display = ["name", "slug_en", "slug_fr", "order", "default_for"]
     list_editable = ["order"]
 
 

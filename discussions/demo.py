@@ -1,4 +1,5 @@
-"""Demo discussions: a few categories and threads in both languages, by the demo accounts.
+"""Demo discussions: a few categories and threads in both languages, by the demo accounts, and
+what moderators did to them (a pinned and a locked thread, a post edited by a moderator).
 
 load() runs after the accounts, practices and recommendations demo data, and is idempotent:
 categories are matched on their English slug, and threads are only added to an empty forum.
@@ -8,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from discussions import attachments
-from discussions.models import Category, Thread
+from discussions.models import Category, ModerationAction, Thread
 from workinggroup.demo import DEMO_ACCOUNTS, load_accounts
 
 CATEGORIES = [
@@ -47,6 +48,9 @@ CATEGORIES = [
         "Réunions, ordres du jour et décisions du groupe de travail.",
     ),
 ]
+
+# Threads started from a practice or a recommendation page go to these categories at first.
+DEFAULT_FOR = {"practices": "practice", "recommendations": "recommendation"}
 
 THREADS = [
     # category slug, author email, title, opening post, [(author email, reply)]
@@ -102,17 +106,64 @@ def load():
                 "description_en": text_en,
                 "description_fr": text_fr,
                 "order": order,
+                "default_for": DEFAULT_FOR.get(slug_en, ""),
             },
         )
     if Thread.objects.exists():
         return
     people = _demo_people()
+    threads = {}
     for slug, author, title, body, replies in THREADS:
         thread, _post = Thread.start(
             categories[slug], people[author], title, body, **_attachment_for(slug)
         )
         for replier, text in replies:
             thread.add_reply(people[replier], text)
+        threads[title] = thread
+    _moderate(threads, people, categories)
+
+
+def _moderate(threads, people, categories):
+    """What moderators did, as the log shows it: a pinned and a locked thread, a moderator edit."""
+    editor = people["editor@demo.example"]
+    agenda = threads["Agenda for the next meeting"]
+    Thread.objects.filter(pk=agenda.pk).update(pinned=True)
+    ModerationAction.objects.create(
+        moderator=editor,
+        kind=ModerationAction.Kind.PIN,
+        thread=agenda,
+        reason="Every member should see the agenda before the meeting.",
+    )
+    rules, _post = Thread.start(
+        categories["working-group"],
+        editor,
+        "Meeting of November 4: decisions (closed)",
+        "The minutes are approved. Please open a new thread for follow-ups.",
+    )
+    Thread.objects.filter(pk=rules.pk).update(locked=True)
+    ModerationAction.objects.create(
+        moderator=editor,
+        kind=ModerationAction.Kind.LOCK,
+        thread=rules,
+        reason="The minutes are final; follow-ups go in new threads.",
+    )
+    housing = threads["Logement pour les nouveaux arrivants à Bathurst"]
+    post = housing.add_reply(
+        people["member@demo.example"],
+        "Appelez Josée directement au 506-555-0142, elle a trois logements.",
+    )
+    post.edit(
+        "Appelez le bureau d’accueil de l’organisme : Josée a trois logements.",
+        editor,
+        by_moderator=True,
+    )
+    ModerationAction.objects.create(
+        moderator=editor,
+        kind=ModerationAction.Kind.EDIT_POST,
+        thread=housing,
+        post=post,
+        reason="A personal phone number removed; the agency's front desk is the contact.",
+    )
 
 
 def _demo_people():

@@ -75,3 +75,22 @@ def send_mention_email(user, post):
             "post": _post_context(post),
         }
     send_templated_email("discussions/emails/mention", [user.email], context, language)
+
+
+def send_moderation_email(author, what, thread, url, reason):
+    """Tell `author` that a moderator hid their post (`what`="hidden_post") or thread
+    ("hidden_thread") or edited their post ("edited_post"), and why. Nobody is told about their
+    own act, and a former member (or a deleted account) is not written to."""
+    if author is None or not author.is_active or not author.email:
+        return
+    language = author.preferred_language
+    with translation.override(language):
+        context = {
+            "user": author,
+            "what": what,
+            "thread_title": thread.title,
+            "url": absolute(url),
+            "reason": reason,
+            "report_url": absolute(reverse("report_problem")),
+        }
+    send_templated_email("discussions/emails/moderated", [author.email], context, language)

@@ -173,3 +173,8 @@ class ThreadModerationForm(forms.Form):
         if data.get("action") == Kind.MOVE and not data.get("category"):
             self.add_error("category", _("Choose the category to move the thread to."))
         return data
+
+
+class ModeratorEditForm(forms.Form):
+    body = PostBodyField(label=_("The post's text"), help_text=_("The author is told by email."))
+    reason = forms.CharField(**REASON_FIELD)

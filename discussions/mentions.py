@@ -11,10 +11,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from discussions.access import members
+from discussions.rendering import MENTION
 
 MAX_MENTIONS = 10
-# Not preceded by a word character, so "name@example.org" in running text is no mention.
-MENTION = re.compile(r"(?<![\w.@])@([A-Za-z0-9._+-]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 
 
@@ -39,6 +38,20 @@ def mentioned_names(text):
         if name and name not in names:
             names.append(name)
     return names[:MAX_MENTIONS]
+
+
+def member_by_handle(handle):
+    """The one member `handle` (or full address) names, or None (nobody, or ambiguous)."""
+    handle = (handle or "").lower()
+    if "@" in handle:
+        found = list(members().filter(email__iexact=handle)[:2])
+    else:
+        found = [
+            u
+            for u in members().filter(email__istartswith=f"{handle}@")
+            if handle_of(u).lower() == handle
+        ]
+    return found[0] if len(found) == 1 else None
 
 
 def mentioned_members(text, exclude=None):

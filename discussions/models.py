@@ -25,11 +25,23 @@ class Category(models.Model):
     slug_en = models.SlugField(_("slug (English)"), max_length=120, unique=True)
     slug_fr = models.SlugField(_("slug (French)"), max_length=120, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The category a thread started from a practice or a recommendation page is put in at first.
+    default_for = models.CharField(
+        _("default category for threads about"),
+        max_length=20,
+        blank=True,
+        choices=[("practice", _("a practice")), ("recommendation", _("a recommendation"))],
+    )
 
     class Meta:
         ordering = ["order", "slug_en"]
         verbose_name = _("discussion category")
         verbose_name_plural = _("discussion categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["default_for"], condition=~Q(default_for=""), name="category_default_for"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -134,6 +146,8 @@ class Thread(models.Model):
             thread=thread, author=author, body=body, position=1, created=thread.created
         )
         Follow.start(author, thread, post.position)
+        if author is not None:  # the author has read what they wrote: it is never "new" to them
+            ReadPosition.objects.create(user=author, thread=thread, position=post.position)
         return thread, post
 
     @transaction.atomic
@@ -149,6 +163,11 @@ class Thread(models.Model):
             thread=self, author=author, body=body, position=self.post_count, created=now
         )
         Follow.start(author, self, post.position)
+        # A member who had read up to here has read their own reply too; replies they have not
+        # read yet stay unread (the template never marks their own posts new either way).
+        ReadPosition.objects.filter(
+            user=author, thread=self, position__gte=post.position - 1
+        ).update(position=post.position)
         return post
 
 
@@ -173,6 +192,8 @@ class Post(models.Model):
     position = models.PositiveIntegerField(_("position in the thread"))
     created = models.DateTimeField(_("created"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Set when a moderator changed the text: the post then says so to every reader.
+    moderator_edited_at = models.DateTimeField(_("edited by a moderator"), null=True, blank=True)
     hidden = models.BooleanField(_("hidden by a moderator"), default=False)
 
     class Meta:
@@ -197,12 +218,16 @@ class Post(models.Model):
         return self.thread.url_of_position(self.position)
 
     @transaction.atomic
-    def edit(self, body, editor):
+    def edit(self, body, editor, by_moderator=False):
         """Keep the earlier text for moderators, then replace it."""
         PostRevision.objects.create(post=self, body=self.body, editor=editor)
         self.body = body
         self.edited_at = timezone.now()
-        self.save(update_fields=["body", "edited_at"])
+        fields = ["body", "edited_at"]
+        if by_moderator:
+            self.moderator_edited_at = self.edited_at
+            fields.append("moderator_edited_at")
+        self.save(update_fields=fields)
 
 
 class PostRevision(models.Model):
@@ -350,6 +375,7 @@ class ModerationAction(models.Model):
         PIN = "pin", _("Pinned a thread")
         UNPIN = "unpin", _("Unpinned a thread")
         MOVE = "move", _("Moved a thread")
+        EDIT_POST = "edit_post", _("Edited a post")
 
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("moderator"), null=True, on_delete=models.SET_NULL

@@ -20,9 +20,11 @@ def post_created(post, mentioned):
     mentioned_ids = [user.pk for user in mentioned]
 
     def queue():
-        schedule_followers_email(thread_id)
+        # Mentions first: a follower who is mentioned gets the mention email, and the followers'
+        # email leaves that reply out for them (one email for one reply).
         if mentioned_ids:
             tasks.notify_mentions.delay(post_id, mentioned_ids)
+        schedule_followers_email(thread_id)
 
     transaction.on_commit(queue)
 

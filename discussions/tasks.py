@@ -32,6 +32,10 @@ def notify_followers(thread_id):
         .select_related("author", "thread")
         .order_by("position")
     )
+    # Replies that mentioned a follower reached them as a mention email already.
+    followers = [f.user_id for f in follows]
+    mentions = Mention.objects.filter(post__in=posts, user_id__in=followers)
+    mentioned = set(mentions.values_list("post_id", "user_id"))
     sent = 0
     for follow in follows:
         with transaction.atomic():
@@ -45,6 +49,7 @@ def notify_followers(thread_id):
                 for post in posts
                 if post.position > follow.last_notified_position
                 and post.author_id != follow.user_id
+                and (post.pk, follow.user_id) not in mentioned
             ]
             if news:
                 emails.send_replies_email(follow, thread, news)

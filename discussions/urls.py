@@ -20,6 +20,12 @@ urlpatterns = [
     path(_("discussions/posts/<int:pk>/edit/"), views.post_edit, name="post_edit"),
     path(_("discussions/posts/<int:pk>/flag/"), views.flag, name="post_flag"),
     path(_("discussions/posts/<int:pk>/moderate/"), views.post_moderate, name="post_moderate"),
+    path(_("discussions/members/<str:handle>/"), views.member, name="member"),
+    path(
+        _("discussions/posts/<int:pk>/moderate/edit/"),
+        views.post_moderator_edit,
+        name="post_moderator_edit",
+    ),
     path(_("discussions/moderation/"), views.moderation_queue, name="moderation_queue"),
     path(_("discussions/moderation/log/"), views.moderation_log, name="moderation_log"),
     path(_("discussions/unfollow/<str:token>/"), views.unfollow_email, name="unfollow_email"),

@@ -26,16 +26,17 @@ from discussions.access import (
     shown_in_emails_to,
     visible_threads,
 )
-from discussions.emails import read_unfollow_token
+from discussions.emails import read_unfollow_token, send_moderation_email
 from discussions.forms import (
     EditForm,
     FlagForm,
+    ModeratorEditForm,
     PostModerationForm,
     ReplyForm,
     ThreadForm,
     ThreadModerationForm,
 )
-from discussions.mentions import member_name, mentioned_members
+from discussions.mentions import member_by_handle, member_name, mentioned_members
 from discussions.models import (
     POSTS_PER_PAGE,
     THREADS_PER_PAGE,
@@ -192,6 +193,22 @@ def post_permalink(request, pk):
     return redirect(get_post(request, pk).get_absolute_url())
 
 
+MEMBER_POSTS_SHOWN = 20
+
+
+@member_required
+def member(request, handle):
+    """Where an @mention leads: who the handle names, and their latest posts this person sees."""
+    person = member_by_handle(handle)
+    if person is None:
+        raise Http404
+    posts = Post.objects.filter(author=person, thread__in=visible_threads(request.user))
+    if not is_moderator(request.user):
+        posts = posts_every_member_sees(posts)
+    posts = posts.select_related("thread").order_by("-created", "-pk")[:MEMBER_POSTS_SHOWN]
+    return render(request, "discussions/member.html", {"person": person, "posts": posts})
+
+
 # --- Writing ------------------------------------------------------------------------------
 
 
@@ -248,6 +265,9 @@ def thread_new(request):
     # Only a slug can name a category (PostgreSQL would refuse a NUL byte, for one).
     if slug_unicode_re.match(wanted):
         initial["category"] = Category.objects.filter(Q(slug_en=wanted) | Q(slug_fr=wanted)).first()
+    if attached and not initial.get("category"):
+        # About a recommendation: the recommendations category, not the first in the list.
+        initial["category"] = Category.objects.filter(default_for=attached[0]).first()
     form = ThreadForm(request.POST or None, initial=initial)
     preview = None
     status = 200
@@ -483,6 +503,8 @@ def post_moderate(request, pk):
             ModerationAction.objects.create(
                 moderator=request.user, kind=kind, thread=post.thread, post=post, reason=reason
             )
+            if kind == ModerationAction.Kind.HIDE_POST and not post.hidden:
+                _tell_author(request, post.author, "hidden_post", post, reason)
         messages.success(request, _("Done. The action is recorded in the moderation log."))
         return redirect(post.get_absolute_url())
     return render(
@@ -527,11 +549,55 @@ def thread_moderate(request, pk):
             ModerationAction.objects.create(
                 moderator=request.user, kind=kind, thread=thread, reason=reason, detail=detail
             )
+            if kind == ModerationAction.Kind.HIDE_THREAD and not thread.hidden:
+                _tell_author(request, thread.author, "hidden_thread", thread, reason)
         messages.success(request, _("Done. The action is recorded in the moderation log."))
         return redirect(thread)
     return render(
         request,
         "discussions/thread_moderate.html",
         {"thread": thread, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _tell_author(request, author, what, obj, reason):
+    """The author hears, in their language, what a moderator did to their writing and why."""
+    if author is None or author.pk == request.user.pk:
+        return
+    thread = obj if isinstance(obj, Thread) else obj.thread
+    send_moderation_email(author, what, thread, obj.get_absolute_url(), reason)
+
+
+@moderator_required
+def post_moderator_edit(request, pk):
+    """A moderator changes a post's text (say, to remove a phone number): the post says
+    "edited by a moderator", the earlier text is kept, the act is logged and the author told."""
+    post = get_post(request, pk)
+    form = ModeratorEditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        body, reason = form.cleaned_data["body"], form.cleaned_data["reason"]
+        if body == post.body:
+            form.add_error("body", _("The text is unchanged: edit it, or go back to the thread."))
+        else:
+            with transaction.atomic():
+                post.edit(body, request.user, by_moderator=True)
+                post.flags.filter(resolved=False).update(
+                    resolved=True, resolved_by=request.user, resolved_at=timezone.now()
+                )
+                ModerationAction.objects.create(
+                    moderator=request.user,
+                    kind=ModerationAction.Kind.EDIT_POST,
+                    thread=post.thread,
+                    post=post,
+                    reason=reason,
+                )
+                _tell_author(request, post.author, "edited_post", post, reason)
+            messages.success(request, _("Done. The action is recorded in the moderation log."))
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "discussions/post_moderator_edit.html",
+        {"post": post, "thread": post.thread, "form": form},
         status=400 if form.errors else 200,
     )

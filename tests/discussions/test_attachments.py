@@ -1,12 +1,14 @@
 """Threads about a practice or a recommendation: "Discussion (N)" on its page, members only."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from discussions.models import Thread
+from discussions.models import Category, Thread
 from practices import demo as practices_demo
 from practices.models import PromisingPractice, Status
 from recommendations.models import Recommendation
@@ -105,3 +107,24 @@ def test_recommendation_page_shows_discussion_count_to_members_only(
     assert "Is this one started?" not in client_for(sam).get(url).content.decode()
     html = client_for(ian).get(url).content.decode()
     assert "Discussion (1)" in html and "Is this one started?" in html
+
+
+def test_a_thread_started_from_a_recommendation_defaults_to_the_recommendations_category(
+    client_for, ian, category, recommendation
+):
+    """Issue 16, defect 7: the form picked the first category ("Promising practices")."""
+    Category.objects.create(
+        name_en="Recommendations",
+        name_fr="Recommandations",
+        slug_en="recommendations",
+        slug_fr="recommandations",
+        order=5,
+        default_for="recommendation",
+    )
+    page = client_for(ian).get(f"/en/discussions/new/?recommendation={recommendation.pk}")
+    html = page.content.decode()
+    selected = re.search(r'<option value="(\d+)" selected>([^<]*)</option>', html)
+    assert selected and selected.group(2) == "Recommendations"
+    # Without a recommendation, nothing is chosen: the list starts on its first category.
+    plain = client_for(ian).get("/en/discussions/new/").content.decode()
+    assert "selected>" not in plain

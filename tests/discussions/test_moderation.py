@@ -1,6 +1,7 @@
 """Flags from members; moderators hide, restore, lock, move and pin, and every act is logged."""
 
 import pytest
+from django.core import mail
 
 from discussions.models import Flag, ModerationAction, Thread
 from tests.conftest import assert_too_many
@@ -153,3 +154,87 @@ def test_hiding_a_thread_removes_it_for_members_and_from_counts(client_for, elod
     assert Thread.objects.get().hidden
     assert client_for(ian).get(url_in("en", thread)).status_code == 404
     assert "0 threads" in client_for(ian).get("/en/discussions/").content.decode()
+
+
+def moderator_edit(client, post, body, reason="Removed a phone number"):
+    return client.post(
+        f"/en/discussions/posts/{post.pk}/moderate/edit/", {"body": body, "reason": reason}
+    )
+
+
+def test_moderator_edits_a_post_which_says_so_and_the_author_is_told_in_their_language(
+    client_for, marie, elodie, thread, reply, django_capture_on_commit_callbacks
+):
+    """Issue 16, defect 8: moderators could only hide, restore or dismiss."""
+    flag(client_for(marie), reply)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_edit(client_for(elodie), reply, "Call the agency's front desk")
+    assert response.status_code == 302
+    reply.refresh_from_db()
+    assert reply.body == "Call the agency's front desk" and reply.moderator_edited_at
+    assert reply.revisions.get().body == "Call me at 613-555-0199 anytime"
+    assert not Flag.objects.filter(resolved=False).exists()
+    action = ModerationAction.objects.get()
+    assert (action.kind, action.post) == ("edit_post", reply)
+    assert action.reason == "Removed a phone number"
+    page = client_for(marie).get(url_in("fr", thread)).content.decode()
+    assert "modifié par un modérateur" in page and "613-555-0199" not in page
+    english = client_for(marie).get(url_in("en", thread)).content.decode()
+    assert "edited by a moderator" in english
+    log = client_for(elodie).get("/en/discussions/moderation/log/").content.decode()
+    assert "Edited a post" in log and "Removed a phone number" in log
+    # Ian wrote the reply and reads English.
+    assert [m.to for m in mail.outbox] == [["ian@example.org"]]
+    email = mail.outbox[0]
+    assert email.subject == "A moderator edited your post in “Winter tires for newcomers”"
+    assert "Removed a phone number" in email.body and "/en/discussions/threads/" in email.body
+
+
+def test_an_unchanged_moderator_edit_or_one_without_a_reason_is_refused(client_for, alex, reply):
+    client = client_for(alex)
+    same = moderator_edit(client, reply, reply.body)
+    assert same.status_code == 400 and "The text is unchanged" in same.content.decode()
+    no_reason = moderator_edit(client, reply, "New text", reason="")
+    assert no_reason.status_code == 400
+    assert "New text" in no_reason.content.decode()
+    reply.refresh_from_db()
+    assert reply.body == "Call me at 613-555-0199 anytime"
+    assert not ModerationAction.objects.exists()
+
+
+def test_members_cannot_use_any_moderation_action(client_for, marie, ian, thread, reply):
+    client = client_for(marie)
+    assert moderator_edit(client, reply, "Mine now").status_code == 403
+    assert moderate_post(client, reply, "hide_post").status_code == 403
+    for action in ["lock", "pin", "hide_thread"]:
+        assert moderate_thread(client, thread, action).status_code == 403
+    reply.refresh_from_db()
+    thread.refresh_from_db()
+    assert reply.body.startswith("Call me") and not reply.hidden
+    assert not (thread.locked or thread.pinned or thread.hidden)
+    assert not ModerationAction.objects.exists()
+
+
+def test_hiding_a_post_or_a_thread_tells_its_author_in_their_language(
+    client_for, elodie, alex, thread, reply, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderate_post(client_for(elodie), reply, "hide_post")
+        moderate_post(client_for(elodie), reply, "restore_post")
+        moderate_thread(client_for(alex), thread, "hide_thread", reason="Duplicate thread")
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["ian@example.org"], "A moderator hid your post in “Winter tires for newcomers”"),
+        (["marie@example.org"], "Un modérateur a masqué votre fil « Winter tires for newcomers »"),
+    ]
+    assert "Phone number in a post" in mail.outbox[0].body
+    assert "Duplicate thread" in mail.outbox[1].body
+
+
+def test_the_post_moderation_page_has_one_heading_per_part(client_for, elodie, reply):
+    """Issue 16, defect 8: the heading and the choice's legend both read "Action"."""
+    html = client_for(elodie).get(f"/en/discussions/posts/{reply.pk}/moderate/").content.decode()
+    assert html.count(">Action<") == 1
+    assert "<h2>Your decision</h2>" in html
+    assert f"/en/discussions/posts/{reply.pk}/moderate/edit/" in html

@@ -195,3 +195,16 @@ def test_a_mention_added_by_an_edit_notifies_once(
                 {"body": f"First draft, cc @elodie {_}", "action": "post"},
             )
     assert len([m for m in mail.outbox if m.to == ["elodie@example.org"]]) == 1
+
+
+def test_a_reply_that_mentions_a_follower_sends_one_email(
+    client_for, ian, marie, thread, django_capture_on_commit_callbacks
+):
+    """Issue 16, defect 7: Marie follows the thread and is mentioned: she had two emails."""
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_reply(client_for(ian), thread, "@marie what do you think?")
+    to_marie = [m for m in mail.outbox if m.to == ["marie@example.org"]]
+    assert [m.subject for m in to_marie] == [
+        "@ian vous a mentionné dans « Winter tires for newcomers »"
+    ]

@@ -137,3 +137,35 @@ def test_a_category_with_20000_threads_lists_in_constant_queries(
     # Why: counts and latest activity per category come from one aggregate query.
     with django_assert_max_num_queries(4):
         assert "20,000 threads" in client.get("/en/discussions/").content.decode()
+
+
+def test_the_authors_own_posts_are_never_marked_new(client_for, ian, elodie, thread):
+    """Issue 16, defect 7: after replying, the member's own reply showed the "New" badge."""
+    client = client_for(ian)
+    client.get(thread.get_absolute_url())
+    response = client.post(
+        f"/en/discussions/threads/{thread.pk}/reply/", {"body": "My idea", "action": "post"}
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert "My idea" in html
+    assert ">New<" not in html
+    # A reply from someone else after that is new to Ian, and only that one.
+    thread.add_reply(elodie, "Another idea")
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert html.count(">New<") == 1
+    # Marie's own opening post is not new to her even before she opens the thread.
+    assert ReadPosition.objects.get(user=thread.author, thread=thread).position == 1
+
+
+def test_a_mention_links_to_the_members_page(client_for, ian, marie, thread):
+    """Issue 16, defect 7: @marie was plain text."""
+    thread.add_reply(ian, "Ask @marie. Not in `@marie code` nor [@marie](https://example.org)")
+    html = client_for(ian).get(thread.get_absolute_url()).content.decode()
+    link = '<a href="/en/discussions/members/marie/" rel="noopener noreferrer nofollow ugc">'
+    assert html.count(link) == 1
+    assert f"{link}@marie</a>." in html
+    member_page = client_for(ian).get("/en/discussions/members/marie/")
+    assert member_page.status_code == 200
+    assert "Winter tires for newcomers" in member_page.content.decode()
+    assert client_for(ian).get("/fr/discussions/membres/marie/").status_code == 200
+    assert client_for(ian).get("/en/discussions/members/nobody/").status_code == 404
