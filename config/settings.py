@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "submissions",
     "adaptations",
     "recommendations",
+    "priorities",
     "discussions",
     "digests",
     "rest_framework",
@@ -162,6 +163,12 @@ CELERY_BEAT_SCHEDULE["digests-weekly"] = {
     "task": "digests.tasks.run_digests",
     "schedule": crontab(hour=6, minute=15),
     "args": ("weekly",),
+}
+
+# Priority exercises: open and close rounds on time, remind those who have not answered.
+CELERY_BEAT_SCHEDULE["priorities-advance"] = {
+    "task": "priorities.tasks.advance_priorities",
+    "schedule": crontab(minute="*/15"),
 }
 
 # --- Passwords and accounts -----

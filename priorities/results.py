@@ -1,0 +1,175 @@
+"""The priorities app's one public module: the published results, as other apps may show them.
+
+Results are read from the figures stored when each round closed (ItemResult), so a results page
+reads a fixed number of rows whatever the number of participants. Figures of a round with fewer
+than consensus.MIN_PARTICIPANTS participants are withheld.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from priorities import consensus
+from priorities.models import Exercise, ExerciseState, ItemResult, Round, RoundState
+
+MIN_PARTICIPANTS = consensus.MIN_PARTICIPANTS
+
+PRIORITY_LABELS = {
+    consensus.HIGH: _("High priority"),
+    consensus.MEDIUM: _("Medium priority"),
+    consensus.LOW: _("Low priority"),
+}
+CONSENSUS_LABELS = {
+    consensus.STRONG: _("strong consensus"),
+    consensus.CONSENSUS: _("consensus"),
+    consensus.NONE: _("no consensus"),
+}
+CACHE_KEY = "priorities:latest:v1"
+
+
+@dataclass
+class Standing:
+    """A recommendation's place in the latest published exercise."""
+
+    exercise_title: str
+    url: str
+    rank: int
+    median: float
+    level: str
+    consensus: str
+
+    @property
+    def level_label(self):
+        return PRIORITY_LABELS[self.level]
+
+    @property
+    def consensus_label(self):
+        return CONSENSUS_LABELS[self.consensus]
+
+
+@dataclass
+class ItemRow:
+    item: object
+    recommendation: object
+    final: object
+    by_round: list = field(default_factory=list)
+    report_rank: int | None = None
+    previous_rank: int | None = None
+
+    @property
+    def level(self):
+        return consensus.priority_level(self.final.median)
+
+    @property
+    def level_label(self):
+        return PRIORITY_LABELS.get(self.level, "")
+
+    @property
+    def consensus(self):
+        return consensus.consensus_level(self.final.consensus, self.final.stable)
+
+    @property
+    def consensus_label(self):
+        return CONSENSUS_LABELS[self.consensus]
+
+    @property
+    def change_from_previous(self):
+        if self.previous_rank is None or self.final.rank is None:
+            return None
+        return self.previous_rank - self.final.rank
+
+
+def latest_published():
+    return Exercise.objects.filter(state=ExerciseState.PUBLISHED).order_by("-published_at").first()
+
+
+def final_round(exercise):
+    return exercise.rounds.filter(state=RoundState.CLOSED).order_by("-number").first()
+
+
+def latest_standings():
+    """{recommendation id: (exercise id, rank, median, level, consensus)} from the latest
+    published exercise whose final round had enough participants; cached until a publication."""
+    cached = cache.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    standings = {}
+    exercise = latest_published()
+    last = final_round(exercise) if exercise else None
+    if last and last.participant_count >= MIN_PARTICIPANTS:
+        for rec_id, rank, median, agreed, stable in ItemResult.objects.filter(
+            round=last, median__isnull=False
+        ).values_list("item__recommendation_id", "rank", "median", "consensus", "stable"):
+            standings[rec_id] = (
+                exercise.pk,
+                rank,
+                median,
+                consensus.priority_level(median),
+                consensus.consensus_level(agreed, stable),
+            )
+    cache.set(CACHE_KEY, standings, 3600)
+    return standings
+
+
+def forget_cache():
+    cache.delete(CACHE_KEY)
+
+
+def standing_of(recommendation_id, standings, exercises):
+    """The Standing of one recommendation from latest_standings(), or None."""
+    found = standings.get(recommendation_id)
+    if not found:
+        return None
+    exercise_id, rank, median, level, agreed = found
+    exercise = exercises.get(exercise_id)
+    if exercise is None:
+        return None
+    return Standing(str(exercise.title), exercise.get_absolute_url(), rank, median, level, agreed)
+
+
+def exercise_results(exercise):
+    """Rows ranked by final median (ItemRow), rounds with their participant counts, and whether
+    the figures are withheld. A fixed number of queries."""
+    rounds = list(exercise.rounds.order_by("number"))
+    closed = [r for r in rounds if r.state == RoundState.CLOSED]
+    last = closed[-1] if closed else None
+    if last is None or last.participant_count < MIN_PARTICIPANTS:
+        return {"rounds": rounds, "rows": [], "withheld": True, "final_round": last}
+    results = list(
+        ItemResult.objects.filter(round__in=closed).select_related("item__recommendation")
+    )
+    by_item = {}
+    for result in results:
+        by_item.setdefault(result.item_id, {})[result.round_id] = result
+    previous_ranks = {}
+    if exercise.previous_id:
+        previous_last = (
+            Round.objects.filter(exercise_id=exercise.previous_id, state=RoundState.CLOSED)
+            .order_by("-number")
+            .first()
+        )
+        if previous_last and previous_last.participant_count >= MIN_PARTICIPANTS:
+            previous_ranks = dict(
+                ItemResult.objects.filter(round=previous_last).values_list(
+                    "item__recommendation_id", "rank"
+                )
+            )
+    rows = []
+    for per_round in by_item.values():
+        final = per_round.get(last.pk)
+        if final is None:
+            continue
+        recommendation = final.item.recommendation
+        rows.append(
+            ItemRow(
+                item=final.item,
+                recommendation=recommendation,
+                final=final,
+                by_round=[(r, per_round.get(r.pk)) for r in closed],
+                report_rank=recommendation.priority_rank,
+                previous_rank=previous_ranks.get(recommendation.pk),
+            )
+        )
+    rows.sort(key=lambda row: (row.final.rank or 10_000, row.item.order))
+    return {"rounds": rounds, "rows": rows, "withheld": False, "final_round": last}
