@@ -7,7 +7,10 @@ than consensus.MIN_PARTICIPANTS participants are withheld.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from priorities import consensus
@@ -30,7 +33,7 @@ CACHE_KEY = "priorities:latest:v1"
 
 @dataclass
 class Standing:
-    """A recommendation's place in the latest published exercise."""
+    """A recommendation's place in the latest published exercise (for the tracker)."""
 
     exercise_title: str
     url: str
@@ -39,6 +42,8 @@ class Standing:
     level: str
     consensus: str
 
+    heading = _("Working group's priority")
+
     @property
     def level_label(self):
         return PRIORITY_LABELS[self.level]
@@ -46,6 +51,16 @@ class Standing:
     @property
     def consensus_label(self):
         return CONSENSUS_LABELS[self.consensus]
+
+    @property
+    def summary(self):
+        """ "High priority, strong consensus (Priorities 2026, rank 1)"."""
+        return gettext("%(level)s, %(consensus)s (%(exercise)s, rank %(rank)s)") % {
+            "level": self.level_label,
+            "consensus": self.consensus_label,
+            "exercise": self.exercise_title,
+            "rank": self.rank,
+        }
 
 
 @dataclass
@@ -73,11 +88,28 @@ class ItemRow:
     def consensus_label(self):
         return CONSENSUS_LABELS[self.consensus]
 
+    rank_among_report: int | None = None
+
+    @property
+    def change_from_report(self):
+        """How the item moved against the report's 2021 order (among the items it ranked)."""
+        if self.report_rank is None or self.rank_among_report is None:
+            return ""
+        return change_text(self.report_rank - self.rank_among_report)
+
     @property
     def change_from_previous(self):
         if self.previous_rank is None or self.final.rank is None:
-            return None
-        return self.previous_rank - self.final.rank
+            return _("new")
+        return change_text(self.previous_rank - self.final.rank)
+
+
+def change_text(places):
+    if places > 0:
+        return ngettext("up %(n)d place", "up %(n)d places", places) % {"n": places}
+    if places < 0:
+        return ngettext("down %(n)d place", "down %(n)d places", -places) % {"n": -places}
+    return gettext("unchanged")
 
 
 def latest_published():
@@ -89,43 +121,40 @@ def final_round(exercise):
 
 
 def latest_standings():
-    """{recommendation id: (exercise id, rank, median, level, consensus)} from the latest
-    published exercise whose final round had enough participants; cached until a publication."""
+    """{recommendation id: Standing} from the latest published exercise whose final round had
+    enough participants. Its figures are cached until the next publication, so the tracker
+    reads no table for them."""
     cached = cache.get(CACHE_KEY)
-    if cached is not None:
-        return cached
-    standings = {}
+    if cached is None:
+        cached = _standings_data()
+        cache.set(CACHE_KEY, cached, 24 * 3600)
+    if not cached:
+        return {}
+    title = cached["titles"].get(get_language()) or cached["titles"]["en"]
+    url = reverse("priorities:results", kwargs={"slug": cached["slug"]})
+    return {
+        rec_id: Standing(title, url, rank, median, level, agreed)
+        for rec_id, (rank, median, level, agreed) in cached["items"].items()
+    }
+
+
+def _standings_data():
     exercise = latest_published()
     last = final_round(exercise) if exercise else None
-    if last and last.participant_count >= MIN_PARTICIPANTS:
-        for rec_id, rank, median, agreed, stable in ItemResult.objects.filter(
-            round=last, median__isnull=False
-        ).values_list("item__recommendation_id", "rank", "median", "consensus", "stable"):
-            standings[rec_id] = (
-                exercise.pk,
-                rank,
-                median,
-                consensus.priority_level(median),
-                consensus.consensus_level(agreed, stable),
-            )
-    cache.set(CACHE_KEY, standings, 3600)
-    return standings
+    if not last or last.participant_count < MIN_PARTICIPANTS:
+        return {}
+    items = {}
+    for rec_id, rank, median, agreed, stable in ItemResult.objects.filter(
+        round=last, median__isnull=False
+    ).values_list("item__recommendation_id", "rank", "median", "consensus", "stable"):
+        level = consensus.priority_level(median)
+        items[rec_id] = (rank, median, level, consensus.consensus_level(agreed, stable))
+    titles = {code: getattr(exercise, f"title_{code}") for code, _name in settings.LANGUAGES}
+    return {"slug": exercise.slug, "titles": titles, "items": items}
 
 
 def forget_cache():
     cache.delete(CACHE_KEY)
-
-
-def standing_of(recommendation_id, standings, exercises):
-    """The Standing of one recommendation from latest_standings(), or None."""
-    found = standings.get(recommendation_id)
-    if not found:
-        return None
-    exercise_id, rank, median, level, agreed = found
-    exercise = exercises.get(exercise_id)
-    if exercise is None:
-        return None
-    return Standing(str(exercise.title), exercise.get_absolute_url(), rank, median, level, agreed)
 
 
 def exercise_results(exercise):
@@ -172,4 +201,7 @@ def exercise_results(exercise):
             )
         )
     rows.sort(key=lambda row: (row.final.rank or 10_000, row.item.order))
+    ranked_by_report = [row for row in rows if row.report_rank is not None]
+    for position, row in enumerate(ranked_by_report, 1):
+        row.rank_among_report = position
     return {"rounds": rounds, "rows": rows, "withheld": False, "final_round": last}

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from priorities import ballots, rounds
 from priorities.models import Exercise, Item, Round
 from recommendations.models import Recommendation
 from tests.conftest import make_user
@@ -45,3 +46,33 @@ def items_of(exercise):
     return {
         item.recommendation.code: item for item in exercise.items.select_related("recommendation")
     }
+
+
+def answer_all(round, people, values_by_code, exercise):
+    """Each person saves their answers ({code: value or None}) through ballots.save."""
+    items = items_of(exercise)
+    for person, values in zip(people, values_by_code, strict=False):
+        ballots.save(
+            round,
+            person,
+            {items[code].pk: (value, None, reason) for code, (value, reason) in values.items()},
+        )
+
+
+# Round one of the fixture's exercise: O1 rated high by all, R3 spread, R4 low with one outlier.
+ROUND_ONE = [
+    {"O1": (5, ""), "R3": (1, "Funding rules already changed here"), "R4": (2, "")},
+    {"O1": (5, ""), "R3": (3, ""), "R4": (1, "")},
+    {"O1": (4, ""), "R3": (4, ""), "R4": (2, "")},
+    {"O1": (5, ""), "R3": (5, "Nothing moves without flexible money"), "R4": (1, "")},
+    {"O1": (4, ""), "R3": (3, ""), "R4": (5, "Our tools are ten years old")},
+]
+
+
+@pytest.fixture
+def second_round(exercise, members):
+    """Round one answered by the five members and closed; round two open."""
+    first = rounds.open_round(exercise.rounds.get(number=1))
+    answer_all(first, members, ROUND_ONE, exercise)
+    rounds.close_round(first)
+    return rounds.open_round(exercise.rounds.get(number=2))

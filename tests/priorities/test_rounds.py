@@ -14,17 +14,7 @@ from priorities.models import (
     RoundState,
     Transition,
 )
-from tests.priorities.conftest import items_of
-
-
-def answer_all(round, people, values_by_code, exercise):
-    items = items_of(exercise)
-    for person, values in zip(people, values_by_code, strict=False):
-        ballots.save(
-            round,
-            person,
-            {items[code].pk: (value, None, "") for code, value in values.items()},
-        )
+from tests.priorities.conftest import answer_all, items_of
 
 
 def test_a_round_opens_closes_and_the_exercise_is_published_each_change_recorded(
@@ -73,7 +63,13 @@ def test_closing_a_round_drops_every_link_to_people_and_keeps_the_figures(exerci
     answer_all(
         first,
         members,
-        [{"O1": 5, "R3": 1}, {"O1": 5, "R3": 2}, {"O1": 4}, {"O1": 5, "R3": None}, {"O1": 4}],
+        [
+            {"O1": (5, ""), "R3": (1, "")},
+            {"O1": (5, ""), "R3": (2, "")},
+            {"O1": (4, "")},
+            {"O1": (5, ""), "R3": (None, "")},
+            {"O1": (4, "")},
+        ],
         exercise,
     )
     assert ballots.ballot_of(first, members[0]) is not None
