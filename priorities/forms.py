@@ -3,11 +3,10 @@ and a short reason; a reason is required to stay outside the middle half of the 
 previous answers."""
 
 from django import forms
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import LongTextField
-from priorities import consensus
+from priorities import consensus, results
 from priorities.models import FEASIBILITY_LABELS, IMPORTANCE_LABELS, SCALE
 
 NO_OPINION = "none"
@@ -105,8 +104,7 @@ class AnswerForm(forms.Form):
 
 
 def _number(value):
-    """3, 3.5 or 3.25 in the page's language (« 3,5 » in French)."""
-    return f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
+    return results.figure(value)
 
 
 def initial_from(answers):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.formats import get_format
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -110,6 +111,19 @@ def change_text(places):
     if places < 0:
         return ngettext("down %(n)d place", "down %(n)d places", -places) % {"n": -places}
     return gettext("unchanged")
+
+
+def figure(value):
+    """A median or quartile for people: 3, 3.5, 3.25; in French with a decimal comma."""
+    if value is None:
+        return "–"
+    return f"{round(value, 2):g}".replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
+def percent(share):
+    if share is None:
+        return "–"
+    return gettext("%(share)s%%") % {"share": round(share * 100)}
 
 
 def latest_published():

@@ -18,3 +18,15 @@ def latest_priorities():
 def priority_of(standings, item):
     """The item's Standing in `standings` (from latest_priorities), or None."""
     return standings.get(item.pk) if standings else None
+
+
+@register.filter
+def figure(value):
+    """3, 3.5 or 3.25 in the page's language (« 3,5 » in French); "–" for none."""
+    return results.figure(value)
+
+
+@register.filter
+def percent(share):
+    """0.93 → "93%" (« 93 % » in French)."""
+    return results.percent(share)
