@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "submissions",
     "adaptations",
     "recommendations",
+    "priorities",
     "discussions",
     "digests",
     "rest_framework",
@@ -168,6 +169,12 @@ CELERY_BEAT_SCHEDULE["digests-weekly"] = {
 CELERY_BEAT_SCHEDULE["digests-sweep"] = {
     "task": "digests.tasks.sweep_digests",
     "schedule": crontab(minute="*/5"),
+}
+
+# Priority exercises: open and close rounds on time, remind those who have not answered.
+CELERY_BEAT_SCHEDULE["priorities-advance"] = {
+    "task": "priorities.tasks.advance_priorities",
+    "schedule": crontab(minute="*/15"),
 }
 
 # --- Passwords and accounts -----

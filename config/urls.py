@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
     path("", include("adaptations.urls")),
     path("", include("recommendations.urls")),
+    path("", include("priorities.urls")),
     path("", include("discussions.urls")),
     path("", include("opendata.urls")),
     path("", include("digests.urls")),

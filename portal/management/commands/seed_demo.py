@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "submissions.demo",
     "adaptations.demo",
     "recommendations.demo",
+    "priorities.demo",
     "discussions.demo",
     "digests.demo",
 ]

@@ -1,0 +1,221 @@
+"""The priorities app's one public module: the published results, as other apps may show them.
+
+Results are read from the figures stored when each round closed (ItemResult), so a results page
+reads a fixed number of rows whatever the number of participants. Figures of a round with fewer
+than consensus.MIN_PARTICIPANTS participants are withheld.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.formats import get_format
+from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from priorities import consensus
+from priorities.models import Exercise, ExerciseState, ItemResult, Round, RoundState
+
+MIN_PARTICIPANTS = consensus.MIN_PARTICIPANTS
+
+PRIORITY_LABELS = {
+    consensus.HIGH: _("High priority"),
+    consensus.MEDIUM: _("Medium priority"),
+    consensus.LOW: _("Low priority"),
+}
+CONSENSUS_LABELS = {
+    consensus.STRONG: _("strong consensus"),
+    consensus.CONSENSUS: _("consensus"),
+    consensus.NONE: _("no consensus"),
+}
+CACHE_KEY = "priorities:latest:v1"
+
+
+@dataclass
+class Standing:
+    """A recommendation's place in the latest published exercise (for the tracker)."""
+
+    exercise_title: str
+    url: str
+    rank: int
+    median: float
+    level: str
+    consensus: str
+
+    heading = _("Working group's priority")
+
+    @property
+    def level_label(self):
+        return PRIORITY_LABELS[self.level]
+
+    @property
+    def consensus_label(self):
+        return CONSENSUS_LABELS[self.consensus]
+
+    @property
+    def summary(self):
+        """ "High priority, strong consensus (Priorities 2026, rank 1)"."""
+        return gettext("%(level)s, %(consensus)s (%(exercise)s, rank %(rank)s)") % {
+            "level": self.level_label,
+            "consensus": self.consensus_label,
+            "exercise": self.exercise_title,
+            "rank": self.rank,
+        }
+
+
+@dataclass
+class ItemRow:
+    item: object
+    recommendation: object
+    final: object
+    by_round: list = field(default_factory=list)
+    report_rank: int | None = None
+    previous_rank: int | None = None
+
+    @property
+    def level(self):
+        return consensus.priority_level(self.final.median)
+
+    @property
+    def level_label(self):
+        return PRIORITY_LABELS.get(self.level, "")
+
+    @property
+    def consensus(self):
+        return consensus.consensus_level(self.final.consensus, self.final.stable)
+
+    @property
+    def consensus_label(self):
+        return CONSENSUS_LABELS[self.consensus]
+
+    rank_among_report: int | None = None
+
+    @property
+    def change_from_report(self):
+        """How the item moved against the report's 2021 order (among the items it ranked)."""
+        if self.report_rank is None or self.rank_among_report is None:
+            return ""
+        return change_text(self.report_rank - self.rank_among_report)
+
+    @property
+    def change_from_previous(self):
+        if self.previous_rank is None or self.final.rank is None:
+            return _("new")
+        return change_text(self.previous_rank - self.final.rank)
+
+
+def change_text(places):
+    if places > 0:
+        return ngettext("up %(n)d place", "up %(n)d places", places) % {"n": places}
+    if places < 0:
+        return ngettext("down %(n)d place", "down %(n)d places", -places) % {"n": -places}
+    return gettext("unchanged")
+
+
+def figure(value):
+    """A median or quartile for people: 3, 3.5, 3.25; in French with a decimal comma."""
+    if value is None:
+        return "–"
+    return f"{round(value, 2):g}".replace(".", get_format("DECIMAL_SEPARATOR"))
+
+
+def percent(share):
+    if share is None:
+        return "–"
+    return gettext("%(share)s%%") % {"share": round(share * 100)}
+
+
+def latest_published():
+    return Exercise.objects.filter(state=ExerciseState.PUBLISHED).order_by("-published_at").first()
+
+
+def final_round(exercise):
+    return exercise.rounds.filter(state=RoundState.CLOSED).order_by("-number").first()
+
+
+def latest_standings():
+    """{recommendation id: Standing} from the latest published exercise whose final round had
+    enough participants. Its figures are cached until the next publication, so the tracker
+    reads no table for them."""
+    cached = cache.get(CACHE_KEY)
+    if cached is None:
+        cached = _standings_data()
+        cache.set(CACHE_KEY, cached, 24 * 3600)
+    if not cached:
+        return {}
+    title = cached["titles"].get(get_language()) or cached["titles"]["en"]
+    url = reverse("priorities:results", kwargs={"slug": cached["slug"]})
+    return {
+        rec_id: Standing(title, url, rank, median, level, agreed)
+        for rec_id, (rank, median, level, agreed) in cached["items"].items()
+    }
+
+
+def _standings_data():
+    exercise = latest_published()
+    last = final_round(exercise) if exercise else None
+    if not last or last.participant_count < MIN_PARTICIPANTS:
+        return {}
+    items = {}
+    for rec_id, rank, median, agreed, stable in ItemResult.objects.filter(
+        round=last, median__isnull=False
+    ).values_list("item__recommendation_id", "rank", "median", "consensus", "stable"):
+        level = consensus.priority_level(median)
+        items[rec_id] = (rank, median, level, consensus.consensus_level(agreed, stable))
+    titles = {code: getattr(exercise, f"title_{code}") for code, _name in settings.LANGUAGES}
+    return {"slug": exercise.slug, "titles": titles, "items": items}
+
+
+def forget_cache():
+    cache.delete(CACHE_KEY)
+
+
+def exercise_results(exercise):
+    """Rows ranked by final median (ItemRow), rounds with their participant counts, and whether
+    the figures are withheld. A fixed number of queries."""
+    rounds = list(exercise.rounds.order_by("number"))
+    closed = [r for r in rounds if r.state == RoundState.CLOSED]
+    last = closed[-1] if closed else None
+    if last is None or last.participant_count < MIN_PARTICIPANTS:
+        return {"rounds": rounds, "rows": [], "withheld": True, "final_round": last}
+    results = list(
+        ItemResult.objects.filter(round__in=closed).select_related("item__recommendation")
+    )
+    by_item = {}
+    for result in results:
+        by_item.setdefault(result.item_id, {})[result.round_id] = result
+    previous_ranks = {}
+    if exercise.previous_id:
+        previous_last = (
+            Round.objects.filter(exercise_id=exercise.previous_id, state=RoundState.CLOSED)
+            .order_by("-number")
+            .first()
+        )
+        if previous_last and previous_last.participant_count >= MIN_PARTICIPANTS:
+            previous_ranks = dict(
+                ItemResult.objects.filter(round=previous_last).values_list(
+                    "item__recommendation_id", "rank"
+                )
+            )
+    rows = []
+    for per_round in by_item.values():
+        final = per_round.get(last.pk)
+        if final is None:
+            continue
+        recommendation = final.item.recommendation
+        rows.append(
+            ItemRow(
+                item=final.item,
+                recommendation=recommendation,
+                final=final,
+                by_round=[(r, per_round.get(r.pk)) for r in closed],
+                report_rank=recommendation.priority_rank,
+                previous_rank=previous_ranks.get(recommendation.pk),
+            )
+        )
+    rows.sort(key=lambda row: (row.final.rank or 10_000, row.item.order))
+    ranked_by_report = [row for row in rows if row.report_rank is not None]
+    for position, row in enumerate(ranked_by_report, 1):
+        row.rank_among_report = position
+    return {"rounds": rounds, "rows": rows, "withheld": False, "final_round": last}

@@ -1,0 +1,229 @@
+"""The priorities pages: the list of exercises, a member's answer page, the public results and
+the reminders' unsubscribe link. The rules are in rounds.py, ballots.py and consensus.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from priorities import ballots, charts, consensus, notices, results, rounds
+from priorities.forms import AnswerForm, initial_from
+from priorities.models import (
+    Answer,
+    Exercise,
+    ExerciseState,
+    ItemResult,
+    Notice,
+    NoticeKind,
+    ReminderOptOut,
+    Round,
+    RoundState,
+)
+from workinggroup.models import User
+
+
+def index(request):
+    exercises = Exercise.objects.exclude(state=ExerciseState.DRAFT).prefetch_related("rounds")
+    return render(request, "priorities/index.html", {"exercises": exercises})
+
+
+def results_page(request, slug):
+    exercise = get_object_or_404(Exercise.objects.exclude(state=ExerciseState.DRAFT), slug=slug)
+    context = {"exercise": exercise, "published": exercise.state == ExerciseState.PUBLISHED}
+    if context["published"]:
+        context.update(results.exercise_results(exercise))
+        context["charts"] = charts.results_chart(context["rows"])
+    else:
+        context["rounds"] = list(exercise.rounds.order_by("number"))
+    context["min_participants"] = consensus.MIN_PARTICIPANTS
+    return render(request, "priorities/results.html", context)
+
+
+def _refuse(request, exercise, round, message, status=403):
+    context = {"exercise": exercise, "round": round, "refusal": message}
+    return render(request, "priorities/answer.html", context, status=status)
+
+
+@login_required
+def answer(request, slug):
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    exercise = get_object_or_404(Exercise.objects.exclude(state=ExerciseState.DRAFT), slug=slug)
+    round = exercise.rounds.filter(state=RoundState.OPEN).first()
+    if round is None:
+        last = exercise.rounds.filter(state=RoundState.CLOSED).order_by("-number").first()
+        if last is None:
+            raise Http404
+        message = _(
+            "Round %(number)s closed on %(date)s: answers are no longer accepted. What was "
+            "saved before it closed is counted."
+        ) % {"number": last.number, "date": date_format(timezone.localtime(last.closes_at))}
+        return _refuse(request, exercise, last, message, status=409 if request.POST else 200)
+    invited = Notice.objects.filter(round=round, user=request.user, kind=NoticeKind.OPENING)
+    if not invited.exists():
+        return _refuse(
+            request,
+            exercise,
+            round,
+            _(
+                "You are not among the participants of this round: it was sent to the "
+                "working group's members when it opened."
+            ),
+        )
+    if not rounds.still_takes_part(request.user, exercise):
+        return _refuse(
+            request,
+            exercise,
+            round,
+            _(
+                "You are no longer a participant: your membership of the working group has "
+                "ended. What you saved before stays counted, without your name."
+            ),
+        )
+    items = list(exercise.items.select_related("recommendation").order_by("order", "pk"))
+    feedback = _feedback(exercise, round, items)
+    if request.method == "POST":
+        return _save(request, exercise, round, items, feedback)
+    ballot = ballots.ballot_of(round, request.user)
+    saved = _saved_answers(ballot)
+    initial = initial_from(saved)
+    if ballot and not saved:  # round two and later: start from the previous answers
+        initial = {
+            f"importance_{item_id}": ("none" if value is None else str(value))
+            for item_id, value in ballot.previous.items()
+        }
+    form = _form(exercise, items, feedback, initial=initial)
+    return _render_answer(request, exercise, round, items, form, feedback, ballot, saved)
+
+
+def _form(exercise, items, feedback, data=None, initial=None):
+    previous = {pk: f["result"] for pk, f in feedback["items"].items() if f.get("result")}
+    return AnswerForm(
+        data,
+        initial=initial,
+        items=items,
+        previous=previous,
+        ask_feasibility=exercise.ask_feasibility,
+    )
+
+
+def _save(request, exercise, round, items, feedback):
+    form = _form(exercise, items, feedback, data=request.POST)
+    with transaction.atomic():
+        locked = Round.objects.select_for_update().get(pk=round.pk)
+        if locked.state != RoundState.OPEN:
+            messages.error(request, _("This round closed before your answers arrived."))
+            return redirect("priorities:answer", slug=exercise.slug)
+        if str(request.POST.get("round")) != str(round.pk):
+            form.add_error(
+                None,
+                _(
+                    "This page was for an earlier round; nothing was saved. Check your answers "
+                    "below and save them again."
+                ),
+            )
+        elif form.is_valid():
+            given = form.answers()
+            ballot = ballots.save(locked, request.user, given)
+            messages.success(
+                request,
+                _("Your answers are saved. You can come back and change them until %(date)s.")
+                % {"date": date_format(timezone.localtime(round.closes_at), "DATETIME_FORMAT")},
+            )
+            return redirect("priorities:answer", slug=exercise.slug)
+    ballot = ballots.ballot_of(round, request.user)
+    saved = _saved_answers(ballot)
+    return _render_answer(request, exercise, round, items, form, feedback, ballot, saved)
+
+
+def _saved_answers(ballot):
+    if ballot is None:
+        return {}
+    return {
+        item_id: (importance, feasibility, reason)
+        for item_id, importance, feasibility, reason in Answer.objects.filter(
+            ballot=ballot
+        ).values_list("item_id", "importance", "feasibility", "reason")
+    }
+
+
+def _feedback(exercise, round, items):
+    """What round two and later show beside each item: the previous round's figures, its chart
+    and the anonymous reasons of those outside the middle half (withheld under five)."""
+    feedback = {"items": {item.pk: {} for item in items}, "previous": None, "withheld": False}
+    if round.number == 1:
+        return feedback
+    previous = exercise.rounds.filter(number=round.number - 1).first()
+    feedback["previous"] = previous
+    if previous is None or previous.participant_count < consensus.MIN_PARTICIPANTS:
+        feedback["withheld"] = True
+        return feedback
+    found = {r.item_id: r for r in ItemResult.objects.filter(round=previous)}
+    reasons = {}
+    for item_id, value, reason in (
+        Answer.objects.filter(ballot__round=previous, importance__isnull=False)
+        .exclude(reason="")
+        .order_by("reason")
+        .values_list("item_id", "importance", "reason")
+    ):
+        result = found.get(item_id)
+        if result and consensus.outside_middle_half(value, result.q1, result.q3):
+            reasons.setdefault(item_id, []).append((value, reason))
+    for item in items:
+        result = found.get(item.pk)
+        if result is None or result.median is None:
+            continue
+        feedback["items"][item.pk] = {
+            "result": result,
+            "chart": charts.distribution(result, f"item-{item.pk}"),
+            "reasons": reasons.get(item.pk, []),
+        }
+    return feedback
+
+
+def _render_answer(request, exercise, round, items, form, feedback, ballot, saved):
+    previous_answers = ballot.previous if ballot else {}
+    rows = []
+    for item in items:
+        before = previous_answers.get(str(item.pk), "absent")
+        rows.append(
+            {
+                "item": item,
+                "fields": form.fields_of(item),
+                "feedback": feedback["items"][item.pk],
+                "answered": item.pk in saved,
+                "own_previous": None if before == "absent" else before,
+                "had_previous": before != "absent",
+            }
+        )
+    context = {
+        "exercise": exercise,
+        "round": round,
+        "form": form,
+        "rows": rows,
+        "feedback": feedback,
+        "answered_count": len(saved),
+        "min_participants": consensus.MIN_PARTICIPANTS,
+        "rule": consensus,
+    }
+    return render(request, "priorities/answer.html", context)
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058): mail clients post without a session
+def reminders_off(request, token):
+    try:
+        user_id = notices.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        context = {"invalid": True}
+        return render(request, "priorities/reminders_off.html", context, status=400)
+    user = get_object_or_404(User, pk=user_id)
+    if request.method == "POST":
+        ReminderOptOut.objects.get_or_create(user=user)
+        return render(request, "priorities/reminders_off.html", {"done": True})
+    return render(request, "priorities/reminders_off.html", {"token": token})

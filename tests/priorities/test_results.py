@@ -1,0 +1,78 @@
+"""The public results page, and the tracker showing each item's latest priority."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from priorities import ballots, rounds
+from priorities.models import Exercise
+from tests.priorities.conftest import ROUND_ONE, answer_all, items_of
+
+
+def results_url(exercise, language="en"):
+    with translation.override(language):
+        return reverse("priorities:results", kwargs={"slug": exercise.slug})
+
+
+def finish(exercise, members, second=ROUND_ONE):
+    first = rounds.open_round(exercise.rounds.get(number=1))
+    answer_all(first, members, ROUND_ONE, exercise)
+    rounds.close_round(first)
+    round_two = rounds.open_round(exercise.rounds.get(number=2))
+    answer_all(round_two, members, second, exercise)
+    rounds.close_round(round_two)
+    rounds.publish(exercise)
+
+
+def test_results_rank_items_with_consensus_in_both_languages(
+    exercise, members, client, django_assert_max_num_queries
+):
+    finish(exercise, members)
+    with django_assert_max_num_queries(6):  # fixed: rounds, results, previous exercise
+        page = client.get(results_url(exercise)).content.decode()
+    assert "Priorities 2027: results" in page
+    # O1: 5 5 4 5 4 → median 5, middle half 4 to 5, 100 % at the top: consensus, stable.
+    ranking = page.split("Items ranked by the group")[1]
+    assert ranking.index("O1") < ranking.index("R3") < ranking.index("R4")
+    assert "Strong consensus" in ranking
+    assert "5 of 5 invited" in page
+    assert "<svg" in page and 'id="ranking-title"' in page
+    # The report's 2021 order: O1 1st, R3 2nd, R4 3rd; here the same order, so unchanged.
+    assert ranking.count("(unchanged)") == 3
+    french = client.get(results_url(exercise, "fr")).content.decode()
+    assert "Priorités 2027\u00a0: résultats" in french
+    assert "Consensus fort" in french
+
+
+def test_results_are_withheld_under_five_participants(exercise, members, client):
+    first = rounds.open_round(exercise.rounds.get(number=1))
+    for member in members[:4]:
+        ballots.save(first, member, {items_of(exercise)["O1"].pk: (5, None, "")})
+    rounds.close_round(first)
+    rounds.open_round(exercise.rounds.get(number=2))
+    rounds.close_round(exercise.rounds.get(number=2))
+    rounds.publish(exercise)
+    page = client.get(results_url(exercise)).content.decode()
+    assert "Results withheld: only 0 people took part in the final round" in page
+    assert "Items ranked by" not in page
+
+
+def test_results_wait_for_publication(exercise, members, client):
+    rounds.open_round(exercise.rounds.get(number=1))
+    page = client.get(results_url(exercise)).content.decode()
+    assert "The results are published once the last round has closed." in page
+    draft = Exercise.objects.create(title_en="Draft", title_fr="Brouillon", slug="draft")
+    assert client.get(results_url(draft)).status_code == 404
+
+
+def test_the_tracker_shows_the_latest_priority_beside_ircc_status(
+    exercise, members, client, django_assert_max_num_queries
+):
+    finish(exercise, members)
+    with translation.override("en"):
+        tracker = reverse("recommendation_list")
+    client.get(tracker)  # fills the cache
+    with django_assert_max_num_queries(2):  # items; the priorities come from the cache
+        page = client.get(tracker).content.decode()
+    assert "High priority, strong consensus (Priorities 2027, rank 1)" in page
+    item = client.get(reverse("recommendation_detail", kwargs={"code": "O1"})).content.decode()
+    assert "Working group&#x27;s priority" in item
