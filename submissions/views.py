@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -86,6 +87,10 @@ def _write(request, submission, practice):
             return redirect("submissions:detail", pk=submission.pk)
     if request.method == "POST" and action in ACTIONS:
         form = PracticeForm(request.POST, organizations=organizations, sending=action == "send")
+    elif submission is not None and request.GET.get("check") == "send":
+        # Back from "Send for review" on the preview: show the saved draft with what is missing.
+        form = PracticeForm(submission.content, organizations=organizations, sending=True)
+        form.is_valid()
     else:
         start = submission.content if submission else _starting_content(user, practice)
         form = PracticeForm(initial=start, organizations=organizations)
@@ -188,16 +193,19 @@ def submission_send(request, pk):
     if not submission.is_editable:
         messages.error(request, _("This version can no longer be sent."))
         return redirect("submissions:detail", pk=submission.pk)
+    if request.POST.get("action") in ACTIONS:
+        # A form of the edit page posted here (an old tab): keep what was typed.
+        return _write(request, submission=submission, practice=submission.practice)
     form = PracticeForm(
         submission.content,
         organizations=access.organizations_for(request.user, submission.practice),
         sending=True,
     )
     if not form.is_valid():
+        # The edit page, at its own address, shows the saved text and what is missing; what
+        # the author then types posts to the edit page, so nothing is lost.
         messages.error(request, _("Before sending it, complete the fields marked below."))
-        context = {"form": form, "submission": submission, "practice": submission.practice}
-        context["token"], context["has_organization"] = submission.token, True
-        return render(request, "submissions/submission_form.html", context)
+        return redirect(reverse("submissions:edit", kwargs={"pk": submission.pk}) + "?check=send")
     wait = _rate_limited(request, "send", SEND_RATES)
     if wait:
         return too_many_requests(request, wait)
