@@ -347,11 +347,15 @@ class PromisingPractice(models.Model):
     def languages(self):
         return [code for code in ("en", "fr") if getattr(self, f"has_{code}")]
 
+    def missing_texts(self, lang):
+        """The texts (TEXT_FIELDS names) this practice lacks in `lang`: see missing_texts()."""
+        return missing_texts(lambda name, code: getattr(self, f"{name}_{code}"), lang)
+
     def fill_derived_fields(self):
         self.region_id = self.province.region_id
         self.size_class = self.community.size_class if self.community_id else ""
-        self.has_en = bool(self.title_en and self.summary_en)
-        self.has_fr = bool(self.title_fr and self.summary_fr)
+        self.has_en = not self.missing_texts("en")
+        self.has_fr = not self.missing_texts("fr")
         # Both slugs always filled: a one-language practice uses its slug in both URLs, and a
         # title with nothing to transliterate (Arabic, syllabics, emoji) a word of the language.
         self.slug_en = self.slug_en or slug_of(self.title_en or self.title_fr)
@@ -375,6 +379,23 @@ class PromisingPractice(models.Model):
 
 LANGS = ("en", "fr")
 TEXT_FIELDS = ("title", "summary", "description", "outcomes", "lessons")
+
+
+def missing_texts(text_of, lang):
+    """The texts a practice lacks in `lang`, in TEXT_FIELDS order; `text_of(name, lang)` reads one.
+
+    A practice is available in a language only when it has its title, its summary and every
+    other text it has in the other language in that language too: a French-only "How it works"
+    under an English title is not an English practice (issue 16).
+    """
+    other = "fr" if lang == "en" else "en"
+    return [
+        name
+        for name in TEXT_FIELDS
+        if not text_of(name, lang) and (name in ("title", "summary") or text_of(name, other))
+    ]
+
+
 DERIVED_FIELDS = (
     "region",
     "size_class",

@@ -141,7 +141,10 @@ def page_window(page, pages, around=2):
 
 def card(practice, facets, passages):
     language = get_language()
-    lang = language if getattr(practice, f"has_{language}") else other(language)
+    # Its title and summary in the page's language when it has them (even if its body is not
+    # translated yet: the practice page says which parts are shown in the other language).
+    has_card = getattr(practice, f"title_{language}") and getattr(practice, f"summary_{language}")
+    lang = language if has_card else other(language)
     themes = [
         c.label
         for c in next(f for f in facets if f.param == "theme").choices

@@ -53,12 +53,14 @@ def summarise(items, today):
     }
 
 
-# Chart geometry, in SVG user units; the SVG scales to its container.
-LABEL_WIDTH = 150
-BAR_AREA = 440
-BAR_HEIGHT = 26
+# Chart geometry, in SVG user units; the SVG scales to its container. Each bar's label sits on
+# its own line above the bar, so no label is clipped, and the drawing is about a phone's width:
+# on a 320-pixel screen its text stays near its drawn size (13 units) instead of shrinking by half.
+BAR_AREA = 300
+BAR_HEIGHT = 24
+LABEL_HEIGHT = 18
 BAR_GAP = 10
-TOP = 8
+TOP = 4
 
 
 def chart(items):
@@ -69,8 +71,8 @@ def chart(items):
     for h_index, horizon in enumerate(Horizon.values):
         for s_index, source in enumerate(Source.values):
             row = h_index * len(Source.values) + s_index
-            y = TOP + row * (BAR_HEIGHT + BAR_GAP) + h_index * BAR_GAP
-            x = LABEL_WIDTH
+            y = TOP + row * (LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP) + h_index * BAR_GAP + LABEL_HEIGHT
+            x = 0
             segments = []
             for status in STATUS_ROWS:
                 count = sum(
@@ -99,18 +101,20 @@ def chart(items):
                     "horizon": HORIZON_LABELS[horizon],
                     "source": Source(source).label,
                     "y": y,
+                    "label_y": y - 5,
                     "text_y": y + BAR_HEIGHT / 2 + 5,
                     "segments": segments,
                 }
             )
-    height = TOP * 2 + len(bars) * (BAR_HEIGHT + BAR_GAP) + len(Horizon.values) * BAR_GAP
+    height = (
+        TOP * 2 + len(bars) * (LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP) + len(Horizon.values) * BAR_GAP
+    )
     legend = [{"status": s, "label": STATUS_LABELS[s]} for s in STATUS_ROWS]
     return {
         "bars": bars,
-        "width": LABEL_WIDTH + BAR_AREA + 10,
+        "width": BAR_AREA + 2,
         "height": height,
         "bar_height": BAR_HEIGHT,
-        "label_x": LABEL_WIDTH - 8,
         "legend": legend,
     }
 

@@ -21,6 +21,7 @@ from practices.models import (
     Stage,
     Status,
     Theme,
+    missing_texts,
 )
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
@@ -129,19 +130,29 @@ def apply(content, practice=None):
 
 
 def languages_of(content):
-    """The languages the content is complete in (a title and a summary)."""
+    """The languages the content is complete in (practices.models.missing_texts)."""
     return [
-        lang for lang in LANGS if content.get(f"title_{lang}") and content.get(f"summary_{lang}")
+        lang
+        for lang in LANGS
+        if not missing_texts(lambda name, code: content.get(f"{name}_{code}"), lang)
     ]
 
 
 def missing_language(practice):
-    """The one language a published practice lacks, or None."""
-    if practice.has_en and not practice.has_fr:
-        return "fr"
-    if practice.has_fr and not practice.has_en:
-        return "en"
-    return None
+    """The language a published practice lacks texts in (the one it lacks most), or None."""
+    missing = {lang: practice.missing_texts(lang) for lang in LANGS}
+    if not missing["en"] and not missing["fr"]:
+        return None
+    return max(LANGS, key=lambda lang: len(missing[lang]))
+
+
+def missing_labels(practice):
+    """[(language, [labels of the missing texts])] for the translation queue."""
+    return [
+        (lang, [LABELS[name] for name in practice.missing_texts(lang)])
+        for lang in LANGS
+        if practice.missing_texts(lang)
+    ]
 
 
 @dataclass

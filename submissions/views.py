@@ -11,15 +11,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lib.ratelimits import over_limit, too_many_requests
-from practices.models import PromisingPractice, Status
+from practices.models import TEXT_FIELDS, PromisingPractice, Status
 from submissions import access, lifecycle
 from submissions import content as practice_content
+from submissions.content import TRANSLATED
 from submissions.forms import ArchiveForm, DecisionForm, PracticeForm, TranslationForm
 from submissions.models import Kind, Submission, Transition
 from workinggroup import roles
@@ -86,6 +88,10 @@ def _write(request, submission, practice):
             return redirect("submissions:detail", pk=submission.pk)
     if request.method == "POST" and action in ACTIONS:
         form = PracticeForm(request.POST, organizations=organizations, sending=action == "send")
+    elif submission is not None and request.GET.get("check") == "send":
+        # Back from "Send for review" on the preview: show the saved draft with what is missing.
+        form = PracticeForm(submission.content, organizations=organizations, sending=True)
+        form.is_valid()
     else:
         start = submission.content if submission else _starting_content(user, practice)
         form = PracticeForm(initial=start, organizations=organizations)
@@ -188,16 +194,19 @@ def submission_send(request, pk):
     if not submission.is_editable:
         messages.error(request, _("This version can no longer be sent."))
         return redirect("submissions:detail", pk=submission.pk)
+    if request.POST.get("action") in ACTIONS:
+        # A form of the edit page posted here (an old tab): keep what was typed.
+        return _write(request, submission=submission, practice=submission.practice)
     form = PracticeForm(
         submission.content,
         organizations=access.organizations_for(request.user, submission.practice),
         sending=True,
     )
     if not form.is_valid():
+        # The edit page, at its own address, shows the saved text and what is missing; what
+        # the author then types posts to the edit page, so nothing is lost.
         messages.error(request, _("Before sending it, complete the fields marked below."))
-        context = {"form": form, "submission": submission, "practice": submission.practice}
-        context["token"], context["has_organization"] = submission.token, True
-        return render(request, "submissions/submission_form.html", context)
+        return redirect(reverse("submissions:edit", kwargs={"pk": submission.pk}) + "?check=send")
     wait = _rate_limited(request, "send", SEND_RATES)
     if wait:
         return too_many_requests(request, wait)
@@ -342,18 +351,23 @@ def translation_queue(request):
     total = published.count()
     bilingual = published.filter(has_en=True, has_fr=True).count()
     missing = request.GET.get("missing")
-    waiting = published.exclude(has_en=F("has_fr"))  # in exactly one language
+    # Lacking a text in either language (coverage is per field: practices.models.missing_texts).
+    waiting = published.exclude(has_en=True, has_fr=True)
     if missing in ("en", "fr"):
         waiting = published.filter(**{f"has_{missing}": False})
     pending = Submission.objects.open().filter(practice=OuterRef("pk")).values("pk")[:1]
+    texts = [f"{name}_{lang}" for name in TEXT_FIELDS for lang in ("en", "fr")]
     waiting = (
         waiting.select_related("lead_organization")
-        .only("id", "slug_en", "slug_fr", "title_en", "title_fr", "has_en", "has_fr",
+        .only("id", "slug_en", "slug_fr", "has_en", "has_fr", *texts,
               "published_at", "lead_organization__name_en", "lead_organization__name_fr")
         .annotate(pending=Subquery(pending))
         .newest_first()
     )  # fmt: skip
     page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+    for practice in page:
+        practice.missing = practice_content.missing_labels(practice)
+        practice.target = practice_content.missing_language(practice)
     context = {
         "page": page,
         "total": total,
@@ -382,10 +396,11 @@ def translate(request, pk):
         request.POST if request.method == "POST" else None,
         language=language,
         required_names=required,
+        # The texts already there in that language: kept, and shown for the translator to see.
+        initial={key: current.get(key) for key in (f"{n}_{language}" for n in TRANSLATED)},
     )
     originals = [
-        (form[f"{name}_{language}"], current.get(f"{name}_{source}"))
-        for name in practice_content.TRANSLATED
+        (form[f"{name}_{language}"], current.get(f"{name}_{source}")) for name in TRANSLATED
     ]
     context = {"practice": practice, "form": form, "originals": originals, "source": source,
                "language": language}  # fmt: skip
@@ -401,7 +416,8 @@ def translate(request, pk):
                         practice=practice,
                         kind=Kind.TRANSLATION,
                         organization=practice.lead_organization,
-                        content={**current, **form.cleaned_data},
+                        # An empty box keeps what is there (a text with no original is hidden).
+                        content={**current, **{k: v for k, v in form.cleaned_data.items() if v}},
                     )
                     lifecycle.move(submission, Status.SUBMITTED, request.user)
             except IntegrityError:

@@ -284,3 +284,15 @@ def test_an_item_page_says_when_it_last_changed_in_both_languages(client, item):
     assert '<time datetime="2026-05-04">2026-05-04</time>' in english
     french = client.get(ITEM["fr"]).content.decode()
     assert 'Date de modification : <time datetime="2026-05-04">' in french
+
+
+def test_the_chart_fits_a_phone_with_its_labels_above_the_bars(client, item):
+    """Issue 16, defect 3: on a phone the chart shrank by half and clipped its labels."""
+    post(item("R1.1"), status="under_way")
+    svg = html_of(client.get(TRACKER["fr"])).split("<svg", 1)[1].split("</svg>")[0]
+    width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
+    assert width <= 320  # drawn at about a phone's width: 13-unit text stays readable
+    labels = re.findall(r'<text x="([\d.]+)"[^>]*class="chart-label"', svg)
+    assert labels and set(labels) == {"0"}  # labels start at the left edge, never cut off
+    assert 'text-anchor="end" class="chart-label"' not in svg
+    assert re.search(r"class=\"chart-label\">[^<]* · Groupe de travail<", svg)

@@ -276,3 +276,36 @@ def test_figures_and_years_are_not_taken_for_personal_details(client_for, author
     data = {**form_data, "outcomes_fr": "En 2024, 1 250 visites et 35 000 $ de budget."}
     post(client_for(author), data, "send")
     assert Submission.objects.get().state == Status.SUBMITTED
+
+
+def test_send_from_the_preview_leads_to_the_edit_page_and_keeps_typing(
+    client_for, author, form_data
+):
+    """Defect 1 of issue 16: an incomplete draft sent from its preview never loses typing."""
+    client = client_for(author)
+    data = {**form_data, "description_fr": "Appelez au 780-555-0199 pour vous inscrire."}
+    post(client, data, "save")
+    draft = Submission.objects.get()
+
+    response = client.post(url("send", pk=draft.pk), follow=True)
+    assert response.redirect_chain[-1][0] == url("edit", pk=draft.pk) + "?check=send"
+    page = response.content.decode()
+    assert "Avant de l’envoyer" in page
+    assert "780-555-0199" in page  # the saved text, with the personal-details error
+    assert "semble contenir" in page
+    assert f'action="{url("edit", pk=draft.pk)}"' in page  # what is typed goes to the edit page
+
+    fixed = {**data, "description_fr": "Inscription à l’accueil.", "lessons_fr": "Tapé ici."}
+    response = post(client, fixed, "save", url("edit", pk=draft.pk))
+    draft.refresh_from_db()
+    assert draft.content["description_fr"] == "Inscription à l’accueil."
+    assert draft.content["lessons_fr"] == "Tapé ici."
+
+    # A form still posting to the send address (an old tab) keeps what was typed too.
+    post(client, {**fixed, "lessons_fr": "Encore tapé."}, "save", url("send", pk=draft.pk))
+    draft.refresh_from_db()
+    assert draft.content["lessons_fr"] == "Encore tapé." and draft.state == Status.DRAFT
+
+    response = post(client, fixed, "send", url("send", pk=draft.pk))
+    draft.refresh_from_db()
+    assert draft.state == Status.SUBMITTED

@@ -89,3 +89,51 @@ def test_the_queue_does_not_grow_queries(
     with django_assert_max_num_queries(len(captured)):
         page = client.get(url("translation_queue")).content.decode()
     assert "Pratique 11" in page
+
+
+def test_a_practice_with_a_body_in_one_language_only_is_partly_translated(
+    client_for, marie, practices
+):
+    """Issue 16, defect 4: an English title and summary over a French-only body is not English."""
+    partial = make_practice(
+        "Rides to the clinic",
+        "Transport vers la clinique",
+        description_fr="Des bénévoles conduisent les familles.",
+        outcomes_en="Forty rides a month.",
+        outcomes_fr="Quarante trajets par mois.",
+    )
+    assert (partial.has_en, partial.has_fr) == (False, True)
+    assert partial.missing_texts("en") == ["description"]
+    page = client_for(marie).get(url("translation_queue")).content.decode()
+    assert "Rides to the clinic" in page
+    assert "Missing in English: How it works" in page
+    french = client_for(marie).get(url("translation_queue", "fr")).content.decode()
+    assert "Manquant en anglais\u00a0: Comment ça fonctionne" in french
+    # 1 of 4 practices is complete in both languages now.
+    assert "(1 of 4)" in page
+
+    # The translator adds the missing text; the texts already there in English are kept.
+    form = client_for(marie).get(url("translate", pk=partial.pk)).content.decode()
+    assert "Des bénévoles conduisent les familles." in form
+    assert 'value="Rides to the clinic"' in form
+    client_for(marie).post(
+        url("translate", pk=partial.pk),
+        {
+            "title_en": "Rides to the clinic",
+            "summary_en": partial.summary_en,
+            "description_en": "Volunteers drive families.",
+        },
+    )
+    content = Submission.objects.get().content
+    assert content["description_en"] == "Volunteers drive families."
+    assert content["outcomes_en"] == "Forty rides a month."
+
+
+def test_the_catalogue_counts_a_partly_translated_practice_in_its_complete_language_only(
+    client, practices
+):
+    make_practice("Rides to the clinic", None, description_fr="Des bénévoles conduisent.")
+    with translation.override("en"):
+        english = client.get(reverse("practice_list") + "?lang=en").content.decode()
+    assert "Rides to the clinic" not in english
+    assert "Only in English" in english

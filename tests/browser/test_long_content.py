@@ -1,0 +1,108 @@
+"""The issue's numbers (issue 16): every page type fits a 320-pixel screen, in both languages,
+with the longest realistic content people type.
+
+The demo data is loaded, then every free text people write (practices, recommendations and
+their updates, organizations, threads and posts, adaptations, submissions' content, names) gets
+a 200-character address and a 60-character word appended, as far as its column allows. Every
+page type of pages.py is then opened at 320 px: the page must not scroll sideways.
+"""
+
+import pytest
+from django.apps import apps
+from django.db import connection, models
+from django.urls import reverse
+from django.utils import translation
+
+from tests.browser.conftest import LANGUAGES
+from tests.browser.pages import PAGE_TYPES
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+NARROW = {"width": 320, "height": 640}
+LONG_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/partners-service-"
+    "providers/funding/settlement-program-evidence/small-centres/rural-and-remote-delivery-"
+    "evaluation-2024-report.html"
+)
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" + "x" * 15
+APPS = ("workinggroup", "practices", "recommendations", "submissions", "adaptations", "discussions")
+# Columns that are codes, keys or addresses rather than free text.
+NOT_FREE_TEXT = {"password", "email", "code", "slug", "token", "language", "key", "bit", "kind"}
+
+
+def free_text_columns():
+    """(table, column, max length or None) of every free-text field of the portal's models."""
+    for app in APPS:
+        for model in apps.get_app_config(app).get_models():
+            for field in model._meta.concrete_fields:
+                if (
+                    isinstance(field, models.CharField | models.TextField)
+                    and not isinstance(field, models.EmailField | models.URLField)
+                    and not isinstance(field, models.SlugField)
+                    and not field.choices
+                    and not field.unique
+                    and field.name.split("_")[0] not in NOT_FREE_TEXT
+                    and (field.max_length is None or field.max_length >= 60)
+                ):
+                    yield model._meta.db_table, field.column, field.max_length
+
+
+def lengthen_everything():
+    tail = f" {LONG_WORD} {LONG_URL}"
+    with connection.cursor() as cursor:
+        for table, column, max_length in free_text_columns():
+            value = f"{column} || %s"
+            if max_length:
+                value = f"LEFT({value}, {max_length})"
+            cursor.execute(
+                f'UPDATE "{table}" SET "{column}" = {value} WHERE "{column}" <> %s',  # noqa: S608
+                [tail, ""],
+            )
+    submissions = apps.get_model("submissions", "Submission")
+    for submission in submissions.objects.all():
+        for key, text in submission.content.items():
+            if isinstance(text, str) and text and key[-3:] in ("_en", "_fr"):
+                submission.content[key] = text + tail
+        submission.save(update_fields=["content"])
+
+
+def test_every_page_fits_320_pixels_with_long_addresses_and_words(
+    new_page, demo_data, open_page_type
+):
+    lengthen_everything()
+    too_wide = []
+    for language in LANGUAGES:
+        for page_type in PAGE_TYPES:
+            page = new_page()
+            page.set_viewport_size(NARROW)
+            url = open_page_type(page, page_type, language)
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > NARROW["width"]:
+                culprit = page.evaluate(
+                    """() => [...document.querySelectorAll('main *')]
+                        .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                        .slice(-1).map(e => e.tagName + '.' + e.className + ': '
+                        + e.textContent.trim().slice(0, 60))[0] || ''"""
+                )
+                too_wide.append(f"{page_type} ({language}) {url}: {width} px; {culprit}")
+            page.context.close()
+    assert not too_wide, "pages wider than 320 px:\n" + "\n".join(too_wide)
+
+
+def test_the_tracker_chart_is_readable_at_320_pixels(page, demo_data):
+    page.set_viewport_size(NARROW)
+    for language in LANGUAGES:
+        with translation.override(language):
+            page.goto(reverse("recommendation_list"))
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('.reco-chart text')].map(t => {
+                const box = t.getBoundingClientRect();
+                const svg = t.closest('svg').getBoundingClientRect();
+                return {height: box.height, left: box.left - svg.left,
+                        right: svg.right - box.right};
+            })"""
+        )
+        assert sizes, "the tracker has no chart"
+        for size in sizes:
+            assert size["height"] >= 11, f"chart text is {size['height']:.1f} px high"
+            assert size["left"] >= -0.5 and size["right"] >= -0.5, "a chart label is clipped"
