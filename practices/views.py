@@ -45,7 +45,9 @@ def practice_list(request):
         "filter_groups": filter_groups(facets, counts, query.filters),
         "filtered": bool(query.filters),
         "query": query.text,
-        "sort": query.sorted_by,
+        # The sort chosen ("" for the default), and the order the results are shown in.
+        "sort": query.sort if query.sort in catalogue.SORTS else "",
+        "sorted_by": shown_order(query),
         "total": results.total,
         "bounded": results.limited,
         "candidates": results.limit,
@@ -57,6 +59,13 @@ def practice_list(request):
         "similar": results.similar,
     }
     return render(request, "practices/practice_list.html", context)
+
+
+def shown_order(query):
+    """The order the results are in: relevance needs a keyword (without one: newest)."""
+    if query.sorted_by == "relevance" and not query.text:
+        return "newest"
+    return query.sorted_by
 
 
 def filter_groups(facets, counts, selection):

@@ -162,7 +162,40 @@ def test_an_unknown_sort_gives_the_default_one(client, seeded):
     assert titles(client.get("/en/practices/", {"sort": "oldest"}))[0] == "Brand new"
     ranked = client.get("/en/practices/", {"q": "swim night", "sort": "oldest"})
     assert titles(ranked)[0] == SWIM
-    assert '<option value="relevance" selected>' in ranked.content.decode()
+    assert '<option value="" selected>' in ranked.content.decode()
+    assert "Sorted by best match" in ranked.content.decode()
+
+
+def chosen_sort(response):
+    """The value the sort menu submits as the page shows it."""
+    html = response.content.decode()
+    select = html[html.index('name="sort"') :]
+    select = select[: select.index("</select>")]
+    return re.search(r'<option value="(\w*)" selected>', select)[1]
+
+
+@pytest.mark.parametrize("url", ["/en/practices/", "/fr/pratiques/"])
+def test_a_keyword_typed_into_the_browsed_list_is_ranked(client, seeded, url):
+    """Browsing shows the newest first; the form then submits no sort, so a keyword typed in
+    it is ranked by relevance, and the page says so."""
+    make_practice(title_en="Brand new", title_fr="Toute neuve", summary_en="A swim night.")
+    browsed = client.get(url)
+    assert titles(browsed)[0] in ("Brand new", "Toute neuve")
+    sort = chosen_sort(browsed)
+    assert sort == ""
+    searched = client.get(url, {"q": "swim night", "sort": sort})
+    assert titles(searched)[0] in (SWIM, "Soirée de natation réservée aux femmes")
+    assert chosen_sort(searched) == ""
+    html = searched.content.decode()
+    assert ("Sorted by best match" if "/en/" in url else "Triées par pertinence") in html
+
+
+def test_a_chosen_sort_stays_chosen_and_visible(client, seeded):
+    make_practice(title_en="Brand new", title_fr="Toute neuve", summary_en="A swim night.")
+    response = client.get("/en/practices/", {"q": "swim night", "sort": "newest"})
+    assert titles(response)[0] == "Brand new"
+    assert chosen_sort(response) == "newest"
+    assert "Sorted newest first." in response.content.decode()
 
 
 def test_huge_query_is_shortened_with_a_message(client, seeded):
