@@ -232,7 +232,20 @@ MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
 # --- Internationalisation -----
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues win over Django's, the admin's and allauth's (LOCALE_PATHS are merged
+# after every installed app, the first listed winning): the site-wide one, then each app's.
+# A msgid two apps translate differently takes a context (pgettext); tests/lib/test_french.py.
+PROJECT_CATALOGUE_APPS = [
+    "workinggroup",
+    "practices",
+    "submissions",
+    "adaptations",
+    "recommendations",
+    "discussions",
+    "digests",
+    "opendata",
+]
+LOCALE_PATHS = [BASE_DIR / "locale", *(BASE_DIR / app / "locale" for app in PROJECT_CATALOGUE_APPS)]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Toronto"

@@ -5,11 +5,15 @@ optionally `<name>.html` (docs/conventions.md). Text templates should start with
 `{% autoescape off %}`. Data is loaded before rendering.
 """
 
+import re
+from email.utils import formataddr, parseaddr
+
 from django.conf import settings
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from lib.tasks import deliver_email
 
@@ -19,7 +23,9 @@ def render_email(prefix, context, language, body_suffix=""):
     bodies `<prefix>_message.txt`: `body_suffix="_message"`."""
     with translation.override(language):
         context = {"site_url": settings.SITE_URL, "language": language, **context}
-        subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
+        # One line; non-breaking spaces (French « : » and guillemets) are kept.
+        subject = re.sub(r"[ \t\r\n]+", " ", render_to_string(f"{prefix}_subject.txt", context))
+        subject = subject.strip(" ")
         text = render_to_string(f"{prefix}{body_suffix}.txt", context)
         try:
             html = render_to_string(f"{prefix}{body_suffix}.html", context)
@@ -28,15 +34,31 @@ def render_email(prefix, context, language, body_suffix=""):
     return subject, text, html
 
 
-def send_email(to, subject, text, html=None, headers=None):
-    """Queue the message once the current transaction commits."""
+def sender(language):
+    """DEFAULT_FROM_EMAIL with the portal's name in `language` (« Portail des petits centres »)."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if not name:
+        return settings.DEFAULT_FROM_EMAIL
+    with translation.override(language):
+        return formataddr((str(_("Small Centres Portal")), address))
+
+
+def send_email(to, subject, text, html=None, headers=None, language=None):
+    """Queue the message once the current transaction commits; the sender's name is in the
+    recipient's `language` (the active one if not given)."""
+    from_email = sender(language or translation.get_language() or settings.LANGUAGE_CODE)
     transaction.on_commit(
         lambda: deliver_email.delay(
-            to=list(to), subject=subject, text=text, html=html, headers=headers or {}
+            to=list(to),
+            subject=subject,
+            text=text,
+            html=html,
+            headers=headers or {},
+            from_email=from_email,
         )
     )
 
 
 def send_templated_email(prefix, to, context, language, headers=None):
     subject, text, html = render_email(prefix, context, language)
-    send_email(to, subject, text, html, headers)
+    send_email(to, subject, text, html, headers, language=language)

@@ -13,9 +13,9 @@ from django.core.mail import EmailMultiAlternatives
     soft_time_limit=60,
     time_limit=90,
 )
-def deliver_email(to, subject, text, html=None, headers=None):
+def deliver_email(to, subject, text, html=None, headers=None, from_email=None):
     message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, to, headers=headers or {}
+        subject, text, from_email or settings.DEFAULT_FROM_EMAIL, to, headers=headers or {}
     )
     if html:
         message.attach_alternative(html, "text/html")

@@ -9,6 +9,7 @@ else's failures never keep the owner out.
 """
 
 import time
+from urllib.parse import urlsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -18,7 +19,9 @@ from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
 from allauth.mfa.utils import is_mfa_enabled
-from django.contrib.auth import authenticate
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
+from django.urls import translate_url
 from django.utils import translation
 
 from lib.emails import render_email, send_email
@@ -38,11 +41,21 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix, email, context):
-        """Render now, in the recipient's language; deliver through Celery."""
-        user = context.get("user")
-        language = getattr(user, "preferred_language", None) or translation.get_language()
+        """Render now, in the recipient's language, with the portal's name and links in that
+        language (docs/french-style.md, §4); deliver through Celery."""
+        language = email_language(context.get("user"), email)
+        context = {
+            "email": email,
+            "current_site": PortalSite(),
+            **context,
+            **{
+                key: translate_url(value, language)
+                for key, value in context.items()
+                if key.endswith("_url") and isinstance(value, str)
+            },
+        }
         subject, text, html = render_email(template_prefix, context, language, "_message")
-        send_email([email], self.format_email_subject(subject), text, html)
+        send_email([email], self.format_email_subject(subject), text, html, language=language)
 
     def authenticate(self, request, **credentials):
         """Check the password, then the failure limits (see the module's docstring)."""
@@ -77,6 +90,30 @@ class AccountAdapter(DefaultAccountAdapter):
             if time.time() - latest < account_settings.REAUTHENTICATION_TIMEOUT:
                 return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+
+class PortalSite:
+    """What allauth's emails call the site: the portal's name, in the language they are rendered
+    in (lazy), and its address (they print « Merci d'utiliser {{ site_name }} » and the domain)."""
+
+    name = settings.PORTAL_NAME
+    domain = urlsplit(settings.SITE_URL).netloc
+
+    def __str__(self):
+        return str(self.name)
+
+
+def email_language(user, email):
+    """The recipient's language: the account's preferred language; for no account (or an
+    account with none stored), the language of the page the request came from."""
+    if user is None:
+        user = (
+            get_user_model().objects.filter(email__iexact=email).only("preferred_language").first()
+        )
+    preferred = getattr(user, "preferred_language", "") or ""
+    if preferred in dict(settings.LANGUAGES):
+        return preferred
+    return (translation.get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def _allowed(request, action, key=None):

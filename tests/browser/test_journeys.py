@@ -205,7 +205,7 @@ def test_a_new_user_shares_a_practice_in_french_and_an_editor_publishes_it(
     page.wait_for_url(re.compile(r"/\d+/$"))
     assert page.locator(".badge").first.inner_text() in (
         "Waiting for review",
-        "En attente de révision",
+        "En attente d’examen",
     )
 
     # An editor publishes it.

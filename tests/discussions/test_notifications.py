@@ -41,7 +41,7 @@ def test_a_burst_of_replies_schedules_one_grouped_email_per_follower(
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["marie@example.org"]
-    assert email.subject == "3 nouvelles réponses dans « Winter tires for newcomers »"
+    assert email.subject == "3 nouvelles réponses dans «\u00a0Winter tires for newcomers\u00a0»"
     assert "Idea number 0" in email.body and "Idea number 2" in email.body
     assert "/fr/discussions/fils/" in email.body
     html = email.alternatives[0][0]
@@ -158,7 +158,10 @@ def test_a_mentioned_member_is_emailed_in_their_language(
     mention_emails = [m for m in mail.outbox if "mentionné" in m.subject]
     assert len(mention_emails) == 1
     assert mention_emails[0].to == ["marie@example.org"]
-    assert mention_emails[0].subject == "@ian vous a mentionné dans « Winter tires for newcomers »"
+    assert (
+        mention_emails[0].subject
+        == "@ian vous a mentionné dans «\u00a0Winter tires for newcomers\u00a0»"
+    )
     assert Mention.objects.filter(user=marie).count() == 1
 
 

@@ -89,7 +89,7 @@ def test_recommendations_hold_both_voices_and_the_full_history(client, db):
     assert record["code"] == "R1" and record["title"]["fr"]
     assert record["current_status"]["ircc"]["status"]["code"] == "under_way"
     assert record["current_status"]["working_group"]["status"]["code"] == "not_started"
-    assert record["current_status"]["working_group"]["status"]["label"]["fr"] == "Pas commencée"
+    assert record["current_status"]["working_group"]["status"]["label"]["fr"] == "Non commencée"
     assert record["voices_disagree"] is True
     history = record["history"]
     assert [h["id"] for h in history] == [first.pk, fix.pk, history[2]["id"]]

@@ -47,7 +47,7 @@ def test_a_report_is_saved_and_the_person_goes_back_to_the_page(client, language
     report = ProblemReport.objects.get()
     assert (report.page, report.kind, report.language) == (page, "wrong", language)
     assert report.details == "The date is wrong." and not report.resolved
-    thanks = {"en": "Thank you: your report was sent", "fr": "Merci : votre signalement"}
+    thanks = {"en": "Thank you: your report was sent", "fr": "Merci\u00a0: votre signalement"}
     assert thanks[language] in client.get(page).content.decode()
 
 

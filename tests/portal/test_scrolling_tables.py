@@ -35,7 +35,7 @@ def test_every_scrolling_table_is_a_named_focusable_region(template):
 @pytest.mark.parametrize(
     ("url", "label"),
     [
-        ("/fr/recommandations/", "Statut par horizon, selon : "),
+        ("/fr/recommandations/", "Statut par horizon, selon\u00a0: "),
         ("/fr/donnees-ouvertes/api/", "Paramètres de /api/v1/practices/"),
     ],
 )

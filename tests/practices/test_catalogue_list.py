@@ -131,7 +131,10 @@ def test_unknown_filter_value_is_ignored_with_a_clear_message(client, seeded):
 
 def test_unknown_filter_message_in_french(client, seeded):
     html = client.get("/fr/pratiques/", {"stage": "nope"}).content.decode()
-    assert "« nope » n&#x27;est pas un choix offert pour le filtre « Étape »" in html
+    assert (
+        "«\u00a0nope\u00a0» n&#x27;est pas un choix offert pour le filtre «\u00a0Étape\u00a0»"
+        in html
+    )
 
 
 def test_page_past_the_end_shows_the_last_page_with_a_message(client, seeded):

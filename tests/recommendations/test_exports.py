@@ -93,7 +93,7 @@ def test_exports_read_the_history_in_one_query(client, history, django_assert_ma
         ("/en/recommendations/feed/", "Recommendations tracker: status updates", "Under way"),
         (
             "/fr/recommandations/fil/",
-            "Suivi des recommandations : mises à jour des statuts",
+            "Suivi des recommandations\u00a0: mises à jour des statuts",
             "En cours",
         ),
     ],

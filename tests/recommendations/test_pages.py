@@ -187,7 +187,7 @@ def test_the_item_page_shows_both_voices_with_their_full_history(client, lang, i
         assert "Posted on June 15, 2024 by IRCC staff" in html
         assert "Ranked" not in html and "did not rank" in html
     else:
-        assert "Publié le 15 juin 2024 par Personnel d&#x27;IRCC" in html
+        assert "Publiée le 15 juin 2024 — Personnel d&#x27;IRCC" in html
 
 
 def test_a_note_in_one_language_shows_in_the_other_with_a_notice(client, item):
@@ -283,7 +283,7 @@ def test_an_item_page_says_when_it_last_changed_in_both_languages(client, item):
     english = client.get(ITEM["en"]).content.decode()
     assert '<time datetime="2026-05-04">2026-05-04</time>' in english
     french = client.get(ITEM["fr"]).content.decode()
-    assert 'Date de modification : <time datetime="2026-05-04">' in french
+    assert 'Date de modification\u00a0: <time datetime="2026-05-04">' in french
 
 
 def test_the_chart_fits_a_phone_with_its_labels_above_the_bars(client, item):

@@ -89,7 +89,7 @@ def test_implemented_needs_an_evidence_link(client_for, ian):
 
 def test_refusals_are_explained_in_french_on_the_french_form(client_for, ian):
     html = refused(client_for(ian), {"effective_date": "2030-01-01"}, url=URL_FR)
-    assert "La date d’effet ne peut pas être dans le futur." in html
+    assert "La date d’entrée en vigueur ne peut pas être postérieure à aujourd’hui." in html
     assert 'lang="fr"' in html
 
 

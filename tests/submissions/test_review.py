@@ -77,7 +77,7 @@ def test_publishing_puts_it_online_and_tells_the_author_in_french(
     assert practice.title_fr == "Cercle de conversation au marché"
     (email,) = mailoutbox
     assert email.to == ["amelie@example.org"]
-    assert email.subject == "Publiée : « Cercle de conversation au marché »"
+    assert email.subject == "Publiée\u00a0: «\u00a0Cercle de conversation au marché\u00a0»"
     assert "est maintenant publiée" in email.body
     html = email.alternatives[0][0]
     assert '<html lang="fr">' in html

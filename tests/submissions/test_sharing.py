@@ -66,7 +66,7 @@ def test_sending_puts_it_in_the_review_queue(client_for, author, editor, form_da
 
     submission = Submission.objects.get()
     assert submission.state == Status.SUBMITTED
-    assert "Envoyée en révision" in response.content.decode()
+    assert "Soumise pour examen" in response.content.decode()
     client.force_login(editor)
     queue = client.get(url("review_queue", "en")).content.decode()
     assert "Cercle de conversation au marché" in queue
@@ -79,7 +79,7 @@ def test_a_double_submit_stores_one_submission(client_for, author, form_data):
     response = post(client, data, "send")
 
     assert Submission.objects.count() == 1
-    assert "déjà été envoyée" in response.content.decode()
+    assert "déjà été soumise" in response.content.decode()
 
 
 def test_missing_required_fields_are_named_and_nothing_typed_is_lost(client_for, author, form_data):

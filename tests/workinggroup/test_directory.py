@@ -104,12 +104,16 @@ def test_unknown_filter_value_is_ignored_with_a_message_in_the_page_language(cli
         "“narnia” is not one of the choices; this filter was ignored." in english.content.decode()
     )
     french = client.get("/fr/organismes/?size=huge").content.decode()
-    assert "« huge » ne fait pas partie des choix; ce filtre n&#x27;a pas été appliqué." in french
+    assert (
+        "«\u00a0huge\u00a0» ne fait pas partie des choix; ce filtre n&#x27;a pas été appliqué."
+        in french
+    )
     assert 'aria-describedby="filter-size-error"' in french
     # The summary at the top links to the filter, named as its label is.
-    assert '<a href="#filter-size">Taille de la communauté desservie\u00a0: « huge »' in french
+    summary = '<a href="#filter-size">Taille de la communauté desservie\u00a0: «\u00a0huge\u00a0»'
+    assert summary in french
     region = client.get("/fr/organismes/?region=narnia").content.decode()
-    assert '<a href="#filter-region">Région d&#x27;IRCC\u00a0:' in region
+    assert '<a href="#filter-region">Région d’IRCC\u00a0:' in region
 
 
 def test_results_are_paginated_and_page_links_keep_the_filters(client, db):

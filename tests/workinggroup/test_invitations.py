@@ -83,7 +83,7 @@ def test_invitation_email_is_in_the_chosen_language_with_a_link_in_that_language
     (message,) = mailoutbox
     assert message.to == ["nadia@example.org"]
     assert message.subject == "Vous êtes invité à vous joindre au Portail des petits centres"
-    assert "avec le rôle : Membre du groupe de travail" in message.body
+    assert "avec le rôle\u00a0: Membre du groupe de travail" in message.body
     assert "Nouveaux arrivants de la vallée de la Bulkley" in message.body
     assert "Colombie-Britannique et Yukon" in message.body
     assert "/fr/invitation/" in link_in(message)

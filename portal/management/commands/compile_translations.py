@@ -1,5 +1,6 @@
 """Compile locale/*/django.po and each app's <app>/locale/*/django.po to .mo with polib, so
-setup needs no GNU gettext; --check fails on any untranslated or fuzzy entry (CI runs it)."""
+setup needs no GNU gettext; --check fails on any untranslated or fuzzy entry, and on any French
+entry that breaks docs/french-style.md (lib.typography; CI runs it)."""
 
 from pathlib import Path
 
@@ -7,12 +8,16 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from lib.typography import catalogue_problems
+
 
 class Command(BaseCommand):
     help = "Compile the translation catalogues; with --check, fail if one is incomplete."
 
     def add_arguments(self, parser):
-        parser.add_argument("--check", action="store_true", help="Fail on untranslated or fuzzy.")
+        parser.add_argument(
+            "--check", action="store_true", help="Fail on untranslated, fuzzy or mistyped French."
+        )
 
     def handle(self, *args, check=False, **options):
         problems = []
@@ -23,7 +28,7 @@ class Command(BaseCommand):
             for locale_dir in settings.LOCALE_PATHS
             for po in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
         ]
-        for po_path in site_catalogues + app_catalogues:
+        for po_path in dict.fromkeys(site_catalogues + app_catalogues):
             catalogue = polib.pofile(str(po_path))
             untranslated = catalogue.untranslated_entries()
             fuzzy = catalogue.fuzzy_entries()
@@ -32,7 +37,9 @@ class Command(BaseCommand):
                     f"{po_path}: {len(untranslated)} untranslated, {len(fuzzy)} fuzzy "
                     f"(first: {(untranslated or fuzzy)[0].msgid[:60]!r})"
                 )
+            if check and po_path.parts[-3] == "fr":
+                problems += catalogue_problems(po_path)
             catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
             self.stdout.write(f"{po_path}: {catalogue.percent_translated()}% translated, compiled")
         if problems:
-            raise CommandError("Incomplete translations:\n" + "\n".join(problems))
+            raise CommandError("Incomplete or incorrect translations:\n" + "\n".join(problems))
