@@ -30,12 +30,7 @@ def post_created(post, mentioned):
     schedule the followers' email, email the mentioned."""
     thread_id, post_id = post.thread_id, post.pk
     mentioned_ids = [user.pk for user in mentioned]
-    anchor = anchor_of(post)
-    inbox.notify(mentioned_ids, inbox.Kind.MENTION, post.thread, post.author_id, anchor)
-    if post.position > 1:
-        followers = members().filter(discussion_follows__thread_id=thread_id)
-        others = set(followers.values_list("pk", flat=True)) - set(mentioned_ids)
-        inbox.notify(others, inbox.Kind.REPLY, post.thread, post.author_id, anchor)
+    to_inbox(post, mentioned_ids)
 
     def queue():
         # Mentions first: a follower who is mentioned gets the mention email, and the followers'
@@ -45,6 +40,17 @@ def post_created(post, mentioned):
         schedule_followers_email(thread_id)
 
     transaction.on_commit(queue)
+
+
+def to_inbox(post, mentioned_ids):
+    """The post in the notification centres: a mention for the mentioned, a reply for the
+    thread's other followers."""
+    anchor = anchor_of(post)
+    inbox.notify(mentioned_ids, inbox.Kind.MENTION, post.thread, post.author_id, anchor)
+    if post.position > 1:
+        followers = members().filter(discussion_follows__thread_id=post.thread_id)
+        others = set(followers.values_list("pk", flat=True)) - set(mentioned_ids)
+        inbox.notify(others, inbox.Kind.REPLY, post.thread, post.author_id, anchor)
 
 
 def mentions_added(post, mentioned):

@@ -132,6 +132,7 @@ PAGE_TYPES = [
     PageType("new-thread-with-errors", named("discussions:thread_new"), submit_empty_form, MEMBER),
     PageType("digest-settings", named("digests:settings"), user=MEMBER),
     PageType("moderation-log", named("discussions:moderation_log"), user=EDITOR),
+    PageType("notifications", named("notifications:inbox"), user=MEMBER),
     PageType("open-data", named("open_data")),
     PageType("open-data-api", named("open_data_api_docs")),
     PageType("share-with-errors", named("submissions:new"), submit_empty_form, SECTOR),

@@ -162,8 +162,9 @@ def test_the_item_page_runs_a_constant_number_of_queries(
         post(item("R1.1"), day=datetime.date(2022, 2, day))
         post(item("R1.1"), source=Source.WORKING_GROUP, day=datetime.date(2022, 2, day))
     client = client_for(ian)
-    # session, user, roles, member profile, item, history, follow, practices, threads
-    with django_assert_max_num_queries(9):
+    # session, user, roles, member profile, item, history, follow, practices, threads, and the
+    # header's count of unread notifications
+    with django_assert_max_num_queries(10):
         html = html_of(client.get(ITEM["en"]))
     assert html.count('id="update-') == 56
 
