@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications import inbox
 from practices.models import PromisingPractice, Status
 from workinggroup import roles
 from workinggroup.models import AuditEntry
@@ -171,6 +172,11 @@ def add_adaptation(practice, author, **fields):
             adaptation_count=F("adaptation_count") + 1
         )
         AuditEntry.record(author, adaptation.organization_id, ADAPTATION, adaptation, "recorded")
+        # Whoever shared the practice (the authors of its versions) hears of it.
+        sharers = practice.submissions.values_list("author_id", flat=True)
+        inbox.notify(
+            set(sharers), inbox.Kind.ADAPTATION, practice, author, f"#adaptation-{adaptation.pk}"
+        )
     return adaptation, True
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "portal",
     "lib",
     "workinggroup",
+    "notifications",
     "practices",
     "submissions",
     "adaptations",

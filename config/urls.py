@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("discussions.urls")),
     path("", include("opendata.urls")),
     path("", include("digests.urls")),
+    path("", include("notifications.urls")),
     prefix_default_language=True,
 )
 

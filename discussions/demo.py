@@ -8,7 +8,8 @@ categories are matched on their English slug, and threads are only added to an e
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from discussions import attachments
+from discussions import attachments, notifications
+from discussions.mentions import mentioned_members
 from discussions.models import Category, ModerationAction, Thread
 from workinggroup.demo import DEMO_ACCOUNTS, load_accounts
 
@@ -118,7 +119,10 @@ def load():
             categories[slug], people[author], title, body, **_attachment_for(slug)
         )
         for replier, text in replies:
-            thread.add_reply(people[replier], text)
+            post = thread.add_reply(people[replier], text)
+            # In the notification centres of the demo accounts, as a reply posted on the site.
+            mentioned = mentioned_members(text, exclude=people[replier])
+            notifications.to_inbox(post, [user.pk for user in mentioned])
         threads[title] = thread
     _moderate(threads, people, categories)
 

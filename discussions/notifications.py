@@ -10,14 +10,27 @@ from django.core.cache import cache
 from django.db import transaction
 
 from discussions import tasks
+from discussions.access import members
+from discussions.models import page_of
+from notifications import inbox
 
 FOLLOWER_DELAY = 10 * 60
 
 
+def anchor_of(post):
+    """The post's place on its thread's page, the same in both languages: "?page=2#p23"."""
+    page = page_of(post.position)
+    query = f"?page={page}" if page > 1 else ""
+    return f"{query}#p{post.position}"
+
+
 def post_created(post, mentioned):
-    """After the post's transaction commits: schedule the followers' email, notify mentions."""
+    """In the notification centre at once: the mentioned hear of a mention, the other followers
+    of a reply (one notification per person per post). After the post's transaction commits:
+    schedule the followers' email, email the mentioned."""
     thread_id, post_id = post.thread_id, post.pk
     mentioned_ids = [user.pk for user in mentioned]
+    to_inbox(post, mentioned_ids)
 
     def queue():
         # Mentions first: a follower who is mentioned gets the mention email, and the followers'
@@ -29,9 +42,21 @@ def post_created(post, mentioned):
     transaction.on_commit(queue)
 
 
+def to_inbox(post, mentioned_ids):
+    """The post in the notification centres: a mention for the mentioned, a reply for the
+    thread's other followers."""
+    anchor = anchor_of(post)
+    inbox.notify(mentioned_ids, inbox.Kind.MENTION, post.thread, post.author_id, anchor)
+    if post.position > 1:
+        followers = members().filter(discussion_follows__thread_id=post.thread_id)
+        others = set(followers.values_list("pk", flat=True)) - set(mentioned_ids)
+        inbox.notify(others, inbox.Kind.REPLY, post.thread, post.author_id, anchor)
+
+
 def mentions_added(post, mentioned):
     if mentioned:
         ids, post_id = [user.pk for user in mentioned], post.pk
+        inbox.notify(ids, inbox.Kind.MENTION, post.thread, post.author_id, anchor_of(post))
         transaction.on_commit(lambda: tasks.notify_mentions.delay(post_id, ids))
 
 

@@ -5,13 +5,14 @@ Loaded by `manage.py seed_demo` only (never by a migration): real deployments st
 
 import datetime
 
-from recommendations.models import Recommendation, Source, Status, StatusUpdate
+from recommendations.models import Follow, Recommendation, Source, Status, StatusUpdate
 from workinggroup import roles
 from workinggroup.demo import load_accounts
 from workinggroup.models import User
 
 IRCC_EMAIL = "ircc@demo.example"
 EDITOR_EMAIL = "editor@demo.example"
+FOLLOWER_EMAIL = "member@demo.example"
 
 # code, voice, status, effective date, note (en), note (fr), evidence links
 DEMO_UPDATES = [
@@ -52,6 +53,10 @@ def load():
         Source.WORKING_GROUP: (User.objects.get(email=EDITOR_EMAIL), roles.EDITOR),
     }
     items = Recommendation.objects.in_bulk(field_name="code")
+    # The demo member follows the first item updated: its news shows in their notifications.
+    member = User.objects.filter(email=FOLLOWER_EMAIL).first()
+    if member and DEMO_UPDATES:
+        Follow.objects.get_or_create(user=member, recommendation=items[DEMO_UPDATES[0][0]])
     for code, source, status, day, note_en, note_fr, links in DEMO_UPDATES:
         author, role = authors[source]
         StatusUpdate.record(

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 # IRCC's foundational principles: one type for the practices that serve them and the
 # recommendations that name one (recommendations.views reads it from here).
+from notifications import inbox
 from practices.models import Principle
 from recommendations import schedule
 
@@ -282,6 +283,15 @@ class StatusUpdate(models.Model):
             locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
             update = cls.objects.create(recommendation=locked, **fields)
             locked.refresh_current_status()
+            # Its followers see it in their notification centre (the digest emails it).
+            followers = locked.followers.values_list("user_id", flat=True)
+            inbox.notify(
+                followers,
+                inbox.Kind.RECOMMENDATION_STATUS,
+                locked,
+                fields.get("author") or fields.get("author_id"),
+                f"#update-{update.pk}",
+            )
         for field in ("ircc_status", "ircc_status_date", "wg_status", "wg_status_date"):
             setattr(recommendation, field, getattr(locked, field))
         return update

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications import inbox
 from practices.catalogue import publication_changed
 from practices.models import PromisingPractice, Status
 from submissions import content as practice_content
@@ -107,9 +108,28 @@ def move(submission, target, user, message="", notify=True):
         created_at=now,
     )
     _audit(user, submission, target)
-    if notify and target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
-        notifications.decision_made(submission, step)
+    if target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
+        _to_inbox(submission, target, user)
+        if notify:
+            notifications.decision_made(submission, step)
     return step
+
+
+def _to_inbox(submission, decision, editor):
+    """The decision in the author's notification centre: the published practice, else their
+    submission's page."""
+    if decision == Status.PUBLISHED and submission.practice_id:
+        target, url_name = submission.practice, ""
+    else:
+        target, url_name = submission, "submissions:detail"
+    inbox.notify(
+        [submission.author_id],
+        inbox.Kind.REVIEW_DECISION,
+        target,
+        editor,
+        url_name=url_name,
+        detail=decision,
+    )
 
 
 def _audit(user, submission, target):

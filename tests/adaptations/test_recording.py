@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from adaptations.models import Adaptation
+from notifications.models import Notification
 from practices.models import Status
+from submissions.models import Kind, Submission
 from tests.adaptations.conftest import (
     adapt,
     count_of,
@@ -256,3 +258,16 @@ def _community(name):
 
 def _community_id(name):
     return _community(name).pk
+
+
+def test_whoever_shared_the_practice_hears_of_an_adaptation(nadia, luc, swim, client_for):
+    """Issue 16: adaptations of my practices in the notification centre."""
+    Submission.objects.create(author=luc, practice=swim, kind=Kind.NEW, state=Status.PUBLISHED)
+    adaptation = adapt(swim, nadia)
+    note = Notification.objects.get(recipient=luc)
+    assert (note.kind, note.actor, note.target) == ("adaptation", nadia, swim)
+    with translation.override("fr"):
+        assert note.target_url() == f"{swim.get_absolute_url()}#adaptation-{adaptation.pk}"
+    page = client_for(luc).get("/fr/notifications/").content.decode()
+    assert "Nadia a consigné une adaptation de votre pratique" in page
+    assert not Notification.objects.filter(recipient=nadia).exists()

@@ -55,6 +55,15 @@ def submit_empty_form(page):
     page.wait_for_load_state()
 
 
+def moderator_edit():
+    """The moderator's edit form of the demo post a moderator already edited."""
+    from django.apps import apps  # as in first(): looked up when the test runs
+
+    post = apps.get_model("discussions.Post").objects.exclude(moderator_edited_at=None).first()
+    assert post is not None, "the demo data has no post edited by a moderator"
+    return reverse("discussions:post_moderator_edit", kwargs={"pk": post.pk})
+
+
 def first(model, published=False):
     """The URL of the first `app_label.Model` of the demo data, in the active language."""
 
@@ -132,6 +141,9 @@ PAGE_TYPES = [
     PageType("new-thread-with-errors", named("discussions:thread_new"), submit_empty_form, MEMBER),
     PageType("digest-settings", named("digests:settings"), user=MEMBER),
     PageType("moderation-log", named("discussions:moderation_log"), user=EDITOR),
+    PageType("notifications", named("notifications:inbox"), user=MEMBER),
+    PageType("moderator-edit", moderator_edit, user=EDITOR),
+    PageType("discussion-member", named("discussions:member", handle="member"), user=MEMBER),
     PageType("open-data", named("open_data")),
     PageType("open-data-api", named("open_data_api_docs")),
     PageType("share-with-errors", named("submissions:new"), submit_empty_form, SECTOR),

@@ -4,6 +4,7 @@ import pytest
 
 from discussions import demo
 from discussions.models import Category, ModerationAction, Post, Thread
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +30,11 @@ def test_demo_shows_moderation_a_pinned_and_a_locked_thread_and_a_moderator_edit
         "pin",
     ]
     assert Category.objects.get(default_for="recommendation").slug_en == "recommendations"
+
+
+def test_demo_accounts_find_replies_and_mentions_in_their_notifications(db):
+    demo.load()
+    member = Notification.objects.filter(recipient__email="member@demo.example")
+    assert set(member.values_list("kind", flat=True)) == {"mention", "reply"}
+    editor = Notification.objects.filter(recipient__email="editor@demo.example")
+    assert editor.filter(kind="reply").exists()

@@ -107,8 +107,9 @@ def test_a_5000_post_thread_opens_at_any_page_in_constant_queries(
     client.get("/en/discussions/")  # session and roles warmed up like any later request
     for page in (1, 125, 250):
         # Why: posts by position range with their authors, the read mark and follow annotated
-        # on the thread; no count, no n+1. (Session, user and roles make three more.)
-        with django_assert_max_num_queries(6):
+        # on the thread; no count, no n+1. (Session, user and roles make three more, and the
+        # header's count of unread notifications one.)
+        with django_assert_max_num_queries(7):
             response = client.get(f"/en/discussions/threads/{thread.pk}/?page={page}")
         assert response.status_code == 200
         assert f'id="p{page * 20}"' in response.content.decode()
@@ -129,13 +130,15 @@ def test_a_category_with_20000_threads_lists_in_constant_queries(
     )
     client = client_for(ian)
     for page in (1, 400, 800):
-        # Why: one count, one page of threads with authors, one lookup of read marks.
-        with django_assert_max_num_queries(7):
+        # Why: one count, one page of threads with authors, one lookup of read marks (and the
+        # header's count of unread notifications).
+        with django_assert_max_num_queries(8):
             response = client.get(f"{url_in('en', category)}?page={page}")
         assert response.status_code == 200
         assert f"Thread {(page - 1) * 25}<" in response.content.decode()
-    # Why: counts and latest activity per category come from one aggregate query.
-    with django_assert_max_num_queries(4):
+    # Why: counts and latest activity per category come from one aggregate query (and the
+    # header's count of unread notifications is one more).
+    with django_assert_max_num_queries(5):
         assert "20,000 threads" in client.get("/en/discussions/").content.decode()
 
 

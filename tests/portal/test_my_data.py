@@ -49,7 +49,13 @@ def test_the_download_holds_what_is_yours_and_nothing_of_others(client_for, mari
     assert [f["thread__title"] for f in data["threads_followed"]] == ["Winter tires"]
     text = response.content.decode()
     assert "sam@example.org" not in text and "Our church lends them." not in text
-    for section in ("submissions", "adaptations", "digest_preferences", "member_profile"):
+    for section in (
+        "submissions",
+        "adaptations",
+        "digest_preferences",
+        "member_profile",
+        "notifications",
+    ):
         assert section in data
 
 

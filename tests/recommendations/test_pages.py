@@ -163,8 +163,9 @@ def test_the_item_page_runs_a_constant_number_of_queries(
         post(item("R1.1"), source=Source.WORKING_GROUP, day=datetime.date(2022, 2, day))
     client = client_for(ian)
     # session, user, roles, member profile, item, history, follow, practices, threads, and the
-    # latest published priorities (once: cached until the next publication)
-    with django_assert_max_num_queries(10):
+    # latest published priorities (once: cached until the next publication), and the header's
+    # count of unread notifications
+    with django_assert_max_num_queries(11):
         html = html_of(client.get(ITEM["en"]))
     assert html.count('id="update-') == 56
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 import time_machine
 
-from recommendations.models import AppendOnlyError, Recommendation, StatusUpdate
+from notifications.models import Notification
+from recommendations.models import AppendOnlyError, Follow, Recommendation, StatusUpdate
 from tests.recommendations.conftest import post
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,16 @@ def test_updates_cannot_be_edited_or_deleted_in_code_either(item):
 @pytest.mark.parametrize("value", ["²", "٣", "9" * 30, "9" * 5000, "1\x00", "-1"])
 def test_a_hostile_corrects_parameter_is_not_found(client_for, ian, value):
     assert client_for(ian).get(URL, {"corrects": value}).status_code == 404
+
+
+def test_followers_find_a_status_update_in_their_notification_centre(item, marie, ian, client_for):
+    """Issue 16: status changes of the recommendations I follow, in the notification centre."""
+    recommendation = item("R1.1")
+    Follow.objects.create(user=marie, recommendation=recommendation)
+    update = post(recommendation, author=ian)
+    note = Notification.objects.get()
+    assert (note.recipient, note.kind, note.actor) == (marie, "recommendation_status", ian)
+    opened = client_for(marie).get(f"/en/notifications/{note.pk}/")
+    assert opened["Location"] == f"/en/recommendations/R1.1/#update-{update.pk}"
+    page = client_for(marie).get("/fr/notifications/").content.decode()
+    assert "Nouvelle mise à jour de l’état de" in page

@@ -1,7 +1,9 @@
 """The state machine: every allowed move, who may make it, and every other move refused."""
 
 import pytest
+from django.utils import translation
 
+from notifications.models import Notification
 from practices.models import PromisingPractice, Status
 from submissions import lifecycle
 from submissions.models import Kind, Submission, Transition
@@ -177,3 +179,24 @@ def test_one_open_version_per_practice(author, editor, content):
         Submission.objects.create(
             author=editor, practice=practice, kind=Kind.TRANSLATION, content=content
         )
+
+
+def test_each_decision_reaches_the_authors_notification_centre(author, editor, content, client):
+    """Issue 16: review decisions in the notification centre, leading to their place."""
+    asked = make_submission(author, content, state=S)
+    lifecycle.move(asked, C, editor, "Add the number of families.")
+    published = make_submission(author, {**content, "title_fr": "Une autre"}, state=S)
+    lifecycle.move(published, P, editor)
+    notes = list(Notification.objects.filter(recipient=author).order_by("pk"))
+    assert [(n.kind, n.detail) for n in notes] == [
+        ("review", "changes_requested"),
+        ("review", "published"),
+    ]
+    published.refresh_from_db()
+    with translation.override("fr"):
+        assert notes[0].target_url() == f"/fr/partager/{asked.pk}/"
+        assert notes[1].target_url() == published.practice.get_absolute_url()
+    client.force_login(author)
+    page = client.get("/fr/notifications/").content.decode()
+    assert "Un éditeur demande des modifications" in page
+    assert "est publiée" in page
