@@ -4,11 +4,14 @@ the reminders' unsubscribe link. The rules are in rounds.py, ballots.py and cons
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -26,6 +29,9 @@ from priorities.models import (
     RoundState,
 )
 from workinggroup.models import User
+
+# The previous round's feedback never changes once it has closed; a day bounds the memory.
+FEEDBACK_CACHE_SECONDS = 24 * 3600
 
 
 def index(request):
@@ -103,12 +109,11 @@ def answer(request, slug):
 
 
 def _form(exercise, items, feedback, data=None, initial=None):
-    previous = {pk: f["result"] for pk, f in feedback["items"].items() if f.get("result")}
     return AnswerForm(
         data,
         initial=initial,
         items=items,
-        previous=previous,
+        previous=feedback["results"],
         ask_feasibility=exercise.ask_feasibility,
     )
 
@@ -154,9 +159,9 @@ def _saved_answers(ballot):
 
 
 def _feedback(exercise, round, items):
-    """What round two and later show beside each item: the previous round's figures, its chart
-    and the anonymous reasons of those outside the middle half (withheld under five)."""
-    feedback = {"items": {item.pk: {} for item in items}, "previous": None, "withheld": False}
+    """The previous round's figures per item (for the form's rule), and whether they are
+    withheld (under five participants). Two small queries."""
+    feedback = {"results": {}, "previous": None, "withheld": False}
     if round.number == 1:
         return feedback
     previous = exercise.rounds.filter(number=round.number - 1).first()
@@ -164,7 +169,27 @@ def _feedback(exercise, round, items):
     if previous is None or previous.participant_count < consensus.MIN_PARTICIPANTS:
         feedback["withheld"] = True
         return feedback
-    found = {r.item_id: r for r in ItemResult.objects.filter(round=previous)}
+    feedback["results"] = {
+        r.item_id: r for r in ItemResult.objects.filter(round=previous, median__isnull=False)
+    }
+    return feedback
+
+
+def _feedback_html(round, items, feedback):
+    """{item id: HTML} of what each item shows from the previous round: figures, chart and the
+    anonymous reasons outside the middle half. The same for every member and fixed once the
+    previous round has closed, so it is rendered once per round and language, then cached."""
+    if not feedback["results"]:
+        return {}
+    key = f"priorities:feedback:{round.pk}:{translation.get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = _render_feedback(feedback["previous"], items, feedback["results"])
+        cache.set(key, html, FEEDBACK_CACHE_SECONDS)
+    return {item_id: mark_safe(part) for item_id, part in html.items()}  # noqa: S308 (rendered)
+
+
+def _render_feedback(previous, items, found):
     reasons = {}
     for item_id, value, reason in (
         Answer.objects.filter(ballot__round=previous, importance__isnull=False)
@@ -175,20 +200,25 @@ def _feedback(exercise, round, items):
         result = found.get(item_id)
         if result and consensus.outside_middle_half(value, result.q1, result.q3):
             reasons.setdefault(item_id, []).append((value, reason))
+    html = {}
     for item in items:
         result = found.get(item.pk)
-        if result is None or result.median is None:
+        if result is None:
             continue
-        feedback["items"][item.pk] = {
-            "result": result,
-            "chart": charts.distribution(result, f"item-{item.pk}"),
-            "reasons": reasons.get(item.pk, []),
+        context = {
+            "f": {
+                "result": result,
+                "chart": charts.distribution(result, f"item-{item.pk}"),
+                "reasons": reasons.get(item.pk, []),
+            }
         }
-    return feedback
+        html[item.pk] = render_to_string("priorities/_feedback.html", context)
+    return html
 
 
 def _render_answer(request, exercise, round, items, form, feedback, ballot, saved):
     previous_answers = ballot.previous if ballot else {}
+    shown = _feedback_html(round, items, feedback)
     rows = []
     for item in items:
         before = previous_answers.get(str(item.pk), "absent")
@@ -196,7 +226,7 @@ def _render_answer(request, exercise, round, items, form, feedback, ballot, save
             {
                 "item": item,
                 "fields": form.fields_of(item),
-                "feedback": feedback["items"][item.pk],
+                "feedback": shown.get(item.pk, ""),
                 "answered": item.pk in saved,
                 "own_previous": None if before == "absent" else before,
                 "had_previous": before != "absent",
