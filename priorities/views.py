@@ -1,12 +1,15 @@
 """The priorities pages: the list of exercises, a member's answer page, the public results and
 the reminders' unsubscribe link. The rules are in rounds.py, ballots.py and consensus.py."""
 
+import csv
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -49,6 +52,18 @@ def results_page(request, slug):
         context["rounds"] = list(exercise.rounds.order_by("number"))
     context["min_participants"] = consensus.MIN_PARTICIPANTS
     return render(request, "priorities/results.html", context)
+
+
+def results_csv(request, slug):
+    exercise = get_object_or_404(Exercise, slug=slug, state=ExerciseState.PUBLISHED)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so that spreadsheet programs read it as UTF-8
+    writer = csv.DictWriter(buffer, fieldnames=results.CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(results.csv_records(exercise))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{exercise.slug}-results.csv"'
+    return response
 
 
 def _refuse(request, exercise, round, message, status=403):
