@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from priorities import ballots, rounds
+from priorities import ballots, personal_data, rounds
 from priorities.models import (
     Answer,
     Ballot,
@@ -112,3 +112,11 @@ def test_the_schedule_closes_and_opens_rounds_on_time(exercise, members):
     to_close, to_open = rounds.due_changes(first.closes_at)
     assert to_close == [first] and to_open == []
     assert exercise.rounds.get(number=1).state == RoundState.OPEN
+
+
+def test_a_persons_data_holds_the_emails_asked_never_their_answers(exercise, members):
+    first = rounds.open_round(exercise.rounds.get(number=1))
+    ballots.save(first, members[0], {items_of(exercise)["O1"].pk: (5, None, "My reason")})
+    data = personal_data.export(members[0])
+    assert [(e["round__number"], e["kind"]) for e in data["priority_emails"]] == [(1, "opening")]
+    assert "My reason" not in str(data)
