@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,9 +18,10 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from priorities import ballots, charts, consensus, notices, results, rounds
+from priorities import ballots, charts, consensus, notices, results, rounds, tasks
 from priorities.forms import AnswerForm, initial_from
 from priorities.models import (
     Answer,
@@ -31,6 +34,7 @@ from priorities.models import (
     Round,
     RoundState,
 )
+from workinggroup import roles
 from workinggroup.models import User
 
 # The previous round's feedback never changes once it has closed; a day bounds the memory.
@@ -39,7 +43,8 @@ FEEDBACK_CACHE_SECONDS = 24 * 3600
 
 def index(request):
     exercises = Exercise.objects.exclude(state=ExerciseState.DRAFT).prefetch_related("rounds")
-    return render(request, "priorities/index.html", {"exercises": exercises})
+    context = {"exercises": exercises, "may_run": roles.may_run_priority_exercises(request.user)}
+    return render(request, "priorities/index.html", context)
 
 
 def results_page(request, slug):
@@ -52,6 +57,62 @@ def results_page(request, slug):
         context["rounds"] = list(exercise.rounds.order_by("number"))
     context["min_participants"] = consensus.MIN_PARTICIPANTS
     return render(request, "priorities/results.html", context)
+
+
+MANAGE_ACTIONS = ("open", "close", "publish")
+
+
+@login_required
+def manage(request, slug):
+    """The chair's page: where each round stands, and the next change (administrators and
+    co-chairs; the items and dates are set in the admin)."""
+    if not roles.may_run_priority_exercises(request.user):
+        raise PermissionDenied
+    exercise = get_object_or_404(Exercise, slug=slug)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action not in MANAGE_ACTIONS:
+                raise rounds.TransitionError(_("Choose one of the buttons below."))
+            _manage_action(exercise, action, request.user)
+        except rounds.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, MANAGE_DONE[action])
+        return redirect("priorities:manage", slug=exercise.slug)
+    context = {
+        "exercise": exercise,
+        "rounds": list(
+            exercise.rounds.order_by("number").annotate(
+                answered=Count("ballots", filter=Q(ballots__saved_at__isnull=False))
+            )
+        ),
+        "transitions": exercise.transitions.select_related("round", "by").order_by("-at")[:20],
+        "min_participants": consensus.MIN_PARTICIPANTS,
+    }
+    return render(request, "priorities/manage.html", context)
+
+
+MANAGE_DONE = {
+    "open": gettext_lazy("The round is open; every participant is being emailed."),
+    "close": gettext_lazy("The round is closed; its figures are computed."),
+    "publish": gettext_lazy("The results are published."),
+}
+
+
+def _manage_action(exercise, action, user):
+    if action == "open":
+        round = exercise.rounds.filter(state=RoundState.DRAFT).order_by("number").first()
+        if round is None:
+            raise rounds.TransitionError(_("Every round has been opened."))
+        tasks.open_and_notify(round, by=user)
+    elif action == "close":
+        round = exercise.rounds.filter(state=RoundState.OPEN).first()
+        if round is None:
+            raise rounds.TransitionError(_("No round is open."))
+        rounds.close_round(round, by=user)
+    else:
+        rounds.publish(exercise, by=user)
 
 
 def results_csv(request, slug):

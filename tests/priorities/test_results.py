@@ -97,3 +97,15 @@ def test_results_are_in_the_csv_and_the_open_data_api(exercise, members, client)
         "consensus": "strong",
     }
     assert client.get("/api/v1/recommendations/R1.1/").json()["priority"] is None
+
+
+def test_the_list_of_exercises_links_the_open_round_and_the_chairs_page(
+    exercise, members, client, client_for, alex
+):
+    rounds.open_round(exercise.rounds.get(number=1))
+    with translation.override("fr"):
+        index = reverse("priorities:index")
+    page = client.get(index).content.decode()
+    assert "Priorités 2027" in page and "Le tour 1 est ouvert jusqu’au" in page
+    assert "/fr/priorites/priorities-2027/gerer/" not in page
+    assert "/fr/priorites/priorities-2027/gerer/" in client_for(alex).get(index).content.decode()
