@@ -111,6 +111,8 @@ class ExerciseAdmin(AdministratorsManage, TabbedTranslationAdmin):
 
         self._each(request, queryset, change)
 
-    @admin.action(description=_("Publish the results"))
+    @admin.action(description=_("Publish the results (emails the participants)"))
     def publish_results(self, request, queryset):
-        self._each(request, queryset, lambda exercise, user: rounds.publish(exercise, by=user))
+        self._each(
+            request, queryset, lambda exercise, user: tasks.publish_and_notify(exercise, by=user)
+        )

@@ -26,6 +26,14 @@ def open_and_notify(round, by=None, now=None):
     return opened
 
 
+def publish_and_notify(exercise, by=None, now=None):
+    """Publish the results, then email those asked in the last round once it is committed."""
+    published = rounds.publish(exercise, by=by, now=now)
+    last = notices.queue_results(published)
+    transaction.on_commit(lambda: send_notices.delay(last.pk))
+    return published
+
+
 @shared_task(acks_late=True)
 def advance_priorities():
     """Close the rounds whose time is up, open those whose time has come, send reminders."""

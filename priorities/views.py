@@ -96,7 +96,7 @@ def manage(request, slug):
 MANAGE_DONE = {
     "open": gettext_lazy("The round is open; every participant is being emailed."),
     "close": gettext_lazy("The round is closed; its figures are computed."),
-    "publish": gettext_lazy("The results are published."),
+    "publish": gettext_lazy("The results are published; the participants are being emailed."),
 }
 
 
@@ -112,7 +112,7 @@ def _manage_action(exercise, action, user):
             raise rounds.TransitionError(_("No round is open."))
         rounds.close_round(round, by=user)
     else:
-        rounds.publish(exercise, by=user)
+        tasks.publish_and_notify(exercise, by=user)
 
 
 def results_csv(request, slug):

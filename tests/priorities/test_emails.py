@@ -76,3 +76,21 @@ def test_one_click_unsubscribe_from_reminders(client, members):
     forged = client.get(address.replace(token, token[:-2] + "xx"))
     assert forged.status_code == 400
     assert "This link is not valid or has expired." in forged.content.decode()
+
+
+def test_publishing_emails_the_results_once_to_those_asked(
+    exercise, members, mailoutbox, django_capture_on_commit_callbacks
+):
+    for number in (1, 2):
+        round = tasks.rounds.open_round(exercise.rounds.get(number=number))
+        tasks.rounds.close_round(round)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.publish_and_notify(exercise)
+    assert len(mailoutbox) == 5
+    french = next(m for m in mailoutbox if m.to[0] == "member1@example.org")
+    assert french.subject == "Priorités 2027 : les résultats sont publiés"
+    assert "/fr/priorites/priorities-2027/" in french.body
+    with django_capture_on_commit_callbacks(execute=True):
+        notices.queue_results(exercise)
+        notices.send_pending(exercise.rounds.get(number=2).pk)
+    assert len(mailoutbox) == 5
