@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from priorities import notices, rounds
+from priorities.models import Notice, NoticeStatus
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,11 @@ def advance_priorities():
         except rounds.TransitionError as error:
             log.warning("priority round %s not opened: %s", round.pk, error)
     reminded = notices.queue_reminders(now)
-    for round in reminded:
-        transaction.on_commit(lambda pk=round.pk: send_notices.delay(pk))
+    # Every round with an email still to send: the reminders just listed, and whatever a
+    # worker killed mid-way left pending.
+    pending = set(
+        Notice.objects.filter(status=NoticeStatus.PENDING).values_list("round_id", flat=True)
+    )
+    for round_id in sorted(pending):
+        transaction.on_commit(lambda pk=round_id: send_notices.delay(pk))
     return {"closed": len(to_close), "opened": len(to_open), "reminded": len(reminded)}

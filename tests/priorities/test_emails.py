@@ -94,3 +94,15 @@ def test_publishing_emails_the_results_once_to_those_asked(
         notices.queue_results(exercise)
         notices.send_pending(exercise.rounds.get(number=2).pk)
     assert len(mailoutbox) == 5
+
+
+def test_the_schedule_sends_what_a_killed_worker_left_pending(
+    exercise, members, mailoutbox, django_capture_on_commit_callbacks
+):
+    tasks.rounds.open_round(exercise.rounds.get(number=1))  # listed, but nothing sent
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.advance_priorities()
+    assert len(mailoutbox) == 5
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.advance_priorities()
+    assert len(mailoutbox) == 5
