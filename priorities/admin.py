@@ -18,8 +18,7 @@ from workinggroup.roles import AdministratorsManage
 
 class ItemInline(admin.TabularInline):
     model = Item
-    extra = 0
-    autocomplete_fields = ["recommendation"]
+    extra = 0  # a plain list of the 27 items: administrators need no right on the tracker's admin
 
 
 class RoundInline(admin.TabularInline):
