@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from opendata import bilingual
 from practices.models import DeliveryMode, EvidenceLevel, Kind, Origin, Principle, Stage
+from priorities import results
 from recommendations import schedule
 from recommendations.models import Actor, Horizon, Source, Status
 from recommendations.models import Kind as RecommendationKind
@@ -429,6 +430,15 @@ def current(status, day):
     return {"status": bilingual.choice(Status, status), "as_of": day} if status else None
 
 
+class PrioritySerializer(serializers.Serializer):
+    exercise = serializers.CharField()
+    title = BilingualTextSerializer()
+    rank = serializers.IntegerField()
+    median = serializers.FloatField()
+    priority = serializers.ChoiceField(choices=["high", "medium", "low"])
+    consensus = serializers.ChoiceField(choices=["strong", "consensus", "none"])
+
+
 class RecommendationSerializer(RecordSerializer):
     code = serializers.CharField(
         read_only=True, help_text=_("Stable identifier, as in the report.")
@@ -451,6 +461,12 @@ class RecommendationSerializer(RecordSerializer):
     stale = serializers.SerializerMethodField()
     voices_disagree = serializers.SerializerMethodField()
     related_practices = serializers.SerializerMethodField(help_text=_("Published practice ids."))
+    priority = serializers.SerializerMethodField(
+        help_text=_(
+            "The working group's priority for it in the latest published exercise (rank, median "
+            "on the 1 to 5 scale, priority and consensus), or null."
+        )
+    )
     history = serializers.SerializerMethodField(
         help_text=_("Every status update of both voices, oldest first; corrections included.")
     )
@@ -522,6 +538,25 @@ class RecommendationSerializer(RecordSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_related_practices(self, item):
         return [p.pk for p in item.published_practices]
+
+    @label_field(PrioritySerializer, null=True)
+    def get_priority(self, item):
+        if "priorities" not in self.context:  # once per response, not per item
+            self.context["priorities"] = results.latest_data()
+        data = self.context["priorities"]
+        found = data.get("items", {}).get(item.pk) if data else None
+        if not found:
+            return None
+        rank, median, priority, agreed = found
+        title = {code: data["titles"].get(code, "") for code in ("en", "fr")}
+        return {
+            "exercise": data["slug"],
+            "title": title,
+            "rank": rank,
+            "median": median,
+            "priority": priority,
+            "consensus": agreed,
+        }
 
     @label_field(StatusUpdateSerializer, many=True)
     def get_history(self, item):

@@ -4,6 +4,8 @@ page: nobody sees who answered what (docs/priorities.md)."""
 
 from django.contrib import admin, messages
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -16,8 +18,7 @@ from workinggroup.roles import AdministratorsManage
 
 class ItemInline(admin.TabularInline):
     model = Item
-    extra = 0
-    autocomplete_fields = ["recommendation"]
+    extra = 0  # a plain list of the 27 items: administrators need no right on the tracker's admin
 
 
 class RoundInline(admin.TabularInline):
@@ -40,7 +41,7 @@ class TransitionInline(admin.TabularInline):
 
 @admin.register(Exercise)
 class ExerciseAdmin(AdministratorsManage, TabbedTranslationAdmin):
-    list_display = ["title", "state", "published_at"]
+    list_display = ["title", "state", "published_at", "manage_link"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [ItemInline, RoundInline, TransitionInline]
     actions = [
@@ -67,6 +68,12 @@ class ExerciseAdmin(AdministratorsManage, TabbedTranslationAdmin):
     @admin.action(description=_("Add the sub-recommendations"))
     def add_sub_recommendations(self, request, queryset):
         self._add_items(request, queryset, Q(kind=Kind.SUB))
+
+    @admin.display(description=_("chair's page"))
+    def manage_link(self, exercise):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("priorities:manage", args=[exercise.slug]), _("Rounds")
+        )
 
     def _each(self, request, queryset, change):
         done = 0
@@ -103,6 +110,8 @@ class ExerciseAdmin(AdministratorsManage, TabbedTranslationAdmin):
 
         self._each(request, queryset, change)
 
-    @admin.action(description=_("Publish the results"))
+    @admin.action(description=_("Publish the results (emails the participants)"))
     def publish_results(self, request, queryset):
-        self._each(request, queryset, lambda exercise, user: rounds.publish(exercise, by=user))
+        self._each(
+            request, queryset, lambda exercise, user: tasks.publish_and_notify(exercise, by=user)
+        )

@@ -3,6 +3,7 @@ and a short reason; a reason is required to stay outside the middle half of the 
 previous answers."""
 
 from django import forms
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import LongTextField
@@ -13,12 +14,44 @@ NO_OPINION = "none"
 REASON_MAX = 1000
 
 
+class QuickRadioSelect(forms.RadioSelect):
+    """A radio group whose inputs are written here rather than through a template each: the
+    answer page has up to 27 groups of six, and a template per input made it several times
+    slower (docs/performance.md). Same markup as Django's input template; the field around it
+    is still rendered by templates/forms/field.html."""
+
+    def _render(self, template_name, context, renderer=None):
+        widget = context["widget"]
+        if template_name != self.option_template_name or widget.get("wrap_label"):
+            return super()._render(template_name, context, renderer)
+        attrs = format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    format_html(" {}", name)
+                    if value is True
+                    else format_html(' {}="{}"', name, value),
+                )
+                for name, value in widget["attrs"].items()
+                if value is not False
+            ),
+        )
+        return format_html(
+            '<input type="{}" name="{}" value="{}"{}>',
+            widget["type"],
+            widget["name"],
+            widget["value"],
+            attrs,
+        )
+
+
 def _choices(labels):
     points = [
-        (str(point), _("%(point)s – %(label)s") % {"point": point, "label": labels[point]})
+        (str(point), str(_("%(point)s – %(label)s") % {"point": point, "label": labels[point]}))
         for point in SCALE
     ]
-    return [*points, (NO_OPINION, _("No opinion"))]
+    return [*points, (NO_OPINION, str(_("No opinion")))]
 
 
 def _value(choice):
@@ -31,19 +64,21 @@ class AnswerForm(forms.Form):
         self.items = items
         self.previous = previous or {}
         off_scale = _("Choose a point from 1 to 5, or “No opinion”.")
+        importance_choices = _choices(IMPORTANCE_LABELS)  # once per form, not per item
+        feasibility_choices = _choices(FEASIBILITY_LABELS)
         for item in items:
             self.fields[f"importance_{item.pk}"] = forms.ChoiceField(
                 label=_("How important is %(code)s now?") % {"code": item.recommendation.code},
-                choices=_choices(IMPORTANCE_LABELS),
-                widget=forms.RadioSelect,
+                choices=importance_choices,
+                widget=QuickRadioSelect,
                 required=False,
                 error_messages={"invalid_choice": off_scale},
             )
             if ask_feasibility:
                 self.fields[f"feasibility_{item.pk}"] = forms.ChoiceField(
                     label=_("How feasible is %(code)s?") % {"code": item.recommendation.code},
-                    choices=_choices(FEASIBILITY_LABELS),
-                    widget=forms.RadioSelect,
+                    choices=feasibility_choices,
+                    widget=QuickRadioSelect,
                     required=False,
                     error_messages={"invalid_choice": off_scale},
                 )

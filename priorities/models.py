@@ -276,6 +276,7 @@ class ItemResult(models.Model):
 class NoticeKind(models.TextChoices):
     OPENING = "opening", _("Round open")
     REMINDER = "reminder", _("Reminder")
+    RESULTS = "results", _("Results published")
 
 
 class NoticeStatus(models.TextChoices):

@@ -1,7 +1,8 @@
 """The round's emails: the opening notice to every participant, the reminder two days before
-closing to those who have not answered. One ledger row (Notice) per participant, round and kind;
-a row is marked sent in the same transaction that queues its email, so a repeated or restarted
-run never sends it twice, and a run killed mid-way leaves the rest pending for the next one."""
+closing to those who have not answered, and the results once published. One ledger row
+(Notice) per participant, round and kind; a row is marked sent in the same transaction that
+queues its email, so a repeated or restarted run never sends it twice, and a run killed mid-way
+leaves the rest pending for the next one."""
 
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from lib.emails import send_templated_email
 from priorities import ballots
 from priorities.models import (
     Ballot,
+    ExerciseState,
     Notice,
     NoticeKind,
     NoticeStatus,
@@ -61,6 +63,21 @@ def queue_reminders(now=None):
     return rounds
 
 
+def queue_results(exercise):
+    """One results row for each person asked in the exercise's last round (once: unique).
+    Returns that round."""
+    last = exercise.rounds.order_by("-number").first()
+    invited = Notice.objects.filter(round=last, kind=NoticeKind.OPENING)
+    Notice.objects.bulk_create(
+        [
+            Notice(round=last, user_id=uid, kind=NoticeKind.RESULTS)
+            for uid in invited.values_list("user_id", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+    return last
+
+
 def send_pending(round_id, now=None):
     """Send every pending notice of this round; returns how many were sent."""
     now = now or timezone.now()
@@ -74,7 +91,10 @@ def send_pending(round_id, now=None):
     sent = 0
     for notice in pending:
         user = notice.user
-        skip = round.state != RoundState.OPEN or not still_takes_part(user, round.exercise)
+        if notice.kind == NoticeKind.RESULTS:
+            skip = round.exercise.state != ExerciseState.PUBLISHED or not user.is_active
+        else:
+            skip = round.state != RoundState.OPEN or not still_takes_part(user, round.exercise)
         if notice.kind == NoticeKind.REMINDER and not skip:
             skip = ReminderOptOut.objects.filter(user=user).exists()
         with transaction.atomic():
@@ -85,12 +105,13 @@ def send_pending(round_id, now=None):
             if not won or skip:
                 continue
             language = user.preferred_language or "en"
-            if language not in links:
+            if (language, notice.kind) not in links:
+                page = "results" if notice.kind == NoticeKind.RESULTS else "answer"
                 with translation.override(language):
-                    links[language] = reverse(
-                        "priorities:answer", kwargs={"slug": round.exercise.slug}
+                    links[(language, notice.kind)] = reverse(
+                        f"priorities:{page}", kwargs={"slug": round.exercise.slug}
                     )
-            _send(notice, round, user, language, links[language])
+            _send(notice, round, user, language, links[(language, notice.kind)])
             sent += 1
     return sent
 

@@ -134,14 +134,21 @@ def final_round(exercise):
     return exercise.rounds.filter(state=RoundState.CLOSED).order_by("-number").first()
 
 
-def latest_standings():
-    """{recommendation id: Standing} from the latest published exercise whose final round had
-    enough participants. Its figures are cached until the next publication, so the tracker
-    reads no table for them."""
+def latest_data():
+    """The latest published exercise whose final round had enough participants, as plain data:
+    {"slug", "titles": {language: title}, "items": {recommendation id: (rank, median, priority,
+    consensus)}}, or {} (for the open-data API). Cached until the next publication."""
     cached = cache.get(CACHE_KEY)
     if cached is None:
         cached = _standings_data()
         cache.set(CACHE_KEY, cached, 24 * 3600)
+    return cached
+
+
+def latest_standings():
+    """{recommendation id: Standing} from latest_data(), in the page's language: the tracker
+    reads no table for them."""
+    cached = latest_data()
     if not cached:
         return {}
     title = cached["titles"].get(get_language()) or cached["titles"]["en"]
@@ -219,3 +226,73 @@ def exercise_results(exercise):
     for position, row in enumerate(ranked_by_report, 1):
         row.rank_among_report = position
     return {"rounds": rounds, "rows": rows, "withheld": False, "final_round": last}
+
+
+CSV_COLUMNS = [
+    "exercise",
+    "round",
+    "participants",
+    "code",
+    "title_en",
+    "title_fr",
+    "answers",
+    "no_opinion",
+    "answers_1",
+    "answers_2",
+    "answers_3",
+    "answers_4",
+    "answers_5",
+    "median",
+    "q1",
+    "q3",
+    "share_top_two",
+    "share_bottom_two",
+    "consensus",
+    "stable",
+    "rank",
+    "report_2021_rank",
+]
+
+
+def csv_records(exercise):
+    """Every item's figures in every closed round of a published exercise, rounds with fewer
+    than MIN_PARTICIPANTS participants left out. Two queries."""
+    if exercise.state != ExerciseState.PUBLISHED:
+        return []
+    shown = ItemResult.objects.filter(
+        round__exercise=exercise,
+        round__state=RoundState.CLOSED,
+        round__participant_count__gte=MIN_PARTICIPANTS,
+    ).select_related("round", "item__recommendation")
+    records = []
+    for r in shown.order_by("round__number", "rank"):
+        recommendation = r.item.recommendation
+        records.append(
+            dict(
+                zip(
+                    CSV_COLUMNS,
+                    [
+                        exercise.slug,
+                        r.round.number,
+                        r.round.participant_count,
+                        recommendation.code,
+                        recommendation.title_en,
+                        recommendation.title_fr,
+                        r.answers,
+                        r.no_opinion,
+                        *(list(r.distribution) or [0] * 5),
+                        r.median,
+                        r.q1,
+                        r.q3,
+                        None if r.share_top is None else round(r.share_top, 3),
+                        None if r.share_bottom is None else round(r.share_bottom, 3),
+                        r.consensus,
+                        r.stable,
+                        r.rank,
+                        recommendation.priority_rank,
+                    ],
+                    strict=True,
+                )
+            )
+        )
+    return records

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from priorities import notices, rounds
+from priorities.models import Notice, NoticeStatus
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,14 @@ def open_and_notify(round, by=None, now=None):
     return opened
 
 
+def publish_and_notify(exercise, by=None, now=None):
+    """Publish the results, then email those asked in the last round once it is committed."""
+    published = rounds.publish(exercise, by=by, now=now)
+    last = notices.queue_results(published)
+    transaction.on_commit(lambda: send_notices.delay(last.pk))
+    return published
+
+
 @shared_task(acks_late=True)
 def advance_priorities():
     """Close the rounds whose time is up, open those whose time has come, send reminders."""
@@ -39,6 +48,11 @@ def advance_priorities():
         except rounds.TransitionError as error:
             log.warning("priority round %s not opened: %s", round.pk, error)
     reminded = notices.queue_reminders(now)
-    for round in reminded:
-        transaction.on_commit(lambda pk=round.pk: send_notices.delay(pk))
+    # Every round with an email still to send: the reminders just listed, and whatever a
+    # worker killed mid-way left pending.
+    pending = set(
+        Notice.objects.filter(status=NoticeStatus.PENDING).values_list("round_id", flat=True)
+    )
+    for round_id in sorted(pending):
+        transaction.on_commit(lambda pk=round_id: send_notices.delay(pk))
     return {"closed": len(to_close), "opened": len(to_open), "reminded": len(reminded)}

@@ -1,18 +1,27 @@
 """The priorities pages: the list of exercises, a member's answer page, the public results and
 the reminders' unsubscribe link. The rules are in rounds.py, ballots.py and consensus.py."""
 
+import csv
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from priorities import ballots, charts, consensus, notices, results, rounds
+from priorities import ballots, charts, consensus, notices, results, rounds, tasks
 from priorities.forms import AnswerForm, initial_from
 from priorities.models import (
     Answer,
@@ -25,12 +34,17 @@ from priorities.models import (
     Round,
     RoundState,
 )
+from workinggroup import roles
 from workinggroup.models import User
+
+# The previous round's feedback never changes once it has closed; a day bounds the memory.
+FEEDBACK_CACHE_SECONDS = 24 * 3600
 
 
 def index(request):
     exercises = Exercise.objects.exclude(state=ExerciseState.DRAFT).prefetch_related("rounds")
-    return render(request, "priorities/index.html", {"exercises": exercises})
+    context = {"exercises": exercises, "may_run": roles.may_run_priority_exercises(request.user)}
+    return render(request, "priorities/index.html", context)
 
 
 def results_page(request, slug):
@@ -43,6 +57,74 @@ def results_page(request, slug):
         context["rounds"] = list(exercise.rounds.order_by("number"))
     context["min_participants"] = consensus.MIN_PARTICIPANTS
     return render(request, "priorities/results.html", context)
+
+
+MANAGE_ACTIONS = ("open", "close", "publish")
+
+
+@login_required
+def manage(request, slug):
+    """The chair's page: where each round stands, and the next change (administrators and
+    co-chairs; the items and dates are set in the admin)."""
+    if not roles.may_run_priority_exercises(request.user):
+        raise PermissionDenied
+    exercise = get_object_or_404(Exercise, slug=slug)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action not in MANAGE_ACTIONS:
+                raise rounds.TransitionError(_("Choose one of the buttons below."))
+            _manage_action(exercise, action, request.user)
+        except rounds.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, MANAGE_DONE[action])
+        return redirect("priorities:manage", slug=exercise.slug)
+    context = {
+        "exercise": exercise,
+        "rounds": list(
+            exercise.rounds.order_by("number").annotate(
+                answered=Count("ballots", filter=Q(ballots__saved_at__isnull=False))
+            )
+        ),
+        "transitions": exercise.transitions.select_related("round", "by").order_by("-at")[:20],
+        "min_participants": consensus.MIN_PARTICIPANTS,
+    }
+    return render(request, "priorities/manage.html", context)
+
+
+MANAGE_DONE = {
+    "open": gettext_lazy("The round is open; every participant is being emailed."),
+    "close": gettext_lazy("The round is closed; its figures are computed."),
+    "publish": gettext_lazy("The results are published; the participants are being emailed."),
+}
+
+
+def _manage_action(exercise, action, user):
+    if action == "open":
+        round = exercise.rounds.filter(state=RoundState.DRAFT).order_by("number").first()
+        if round is None:
+            raise rounds.TransitionError(_("Every round has been opened."))
+        tasks.open_and_notify(round, by=user)
+    elif action == "close":
+        round = exercise.rounds.filter(state=RoundState.OPEN).first()
+        if round is None:
+            raise rounds.TransitionError(_("No round is open."))
+        rounds.close_round(round, by=user)
+    else:
+        tasks.publish_and_notify(exercise, by=user)
+
+
+def results_csv(request, slug):
+    exercise = get_object_or_404(Exercise, slug=slug, state=ExerciseState.PUBLISHED)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so that spreadsheet programs read it as UTF-8
+    writer = csv.DictWriter(buffer, fieldnames=results.CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(results.csv_records(exercise))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{exercise.slug}-results.csv"'
+    return response
 
 
 def _refuse(request, exercise, round, message, status=403):
@@ -103,12 +185,11 @@ def answer(request, slug):
 
 
 def _form(exercise, items, feedback, data=None, initial=None):
-    previous = {pk: f["result"] for pk, f in feedback["items"].items() if f.get("result")}
     return AnswerForm(
         data,
         initial=initial,
         items=items,
-        previous=previous,
+        previous=feedback["results"],
         ask_feasibility=exercise.ask_feasibility,
     )
 
@@ -154,9 +235,9 @@ def _saved_answers(ballot):
 
 
 def _feedback(exercise, round, items):
-    """What round two and later show beside each item: the previous round's figures, its chart
-    and the anonymous reasons of those outside the middle half (withheld under five)."""
-    feedback = {"items": {item.pk: {} for item in items}, "previous": None, "withheld": False}
+    """The previous round's figures per item (for the form's rule), and whether they are
+    withheld (under five participants). Two small queries."""
+    feedback = {"results": {}, "previous": None, "withheld": False}
     if round.number == 1:
         return feedback
     previous = exercise.rounds.filter(number=round.number - 1).first()
@@ -164,7 +245,27 @@ def _feedback(exercise, round, items):
     if previous is None or previous.participant_count < consensus.MIN_PARTICIPANTS:
         feedback["withheld"] = True
         return feedback
-    found = {r.item_id: r for r in ItemResult.objects.filter(round=previous)}
+    feedback["results"] = {
+        r.item_id: r for r in ItemResult.objects.filter(round=previous, median__isnull=False)
+    }
+    return feedback
+
+
+def _feedback_html(round, items, feedback):
+    """{item id: HTML} of what each item shows from the previous round: figures, chart and the
+    anonymous reasons outside the middle half. The same for every member and fixed once the
+    previous round has closed, so it is rendered once per round and language, then cached."""
+    if not feedback["results"]:
+        return {}
+    key = f"priorities:feedback:{round.pk}:{translation.get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = _render_feedback(feedback["previous"], items, feedback["results"])
+        cache.set(key, html, FEEDBACK_CACHE_SECONDS)
+    return {item_id: mark_safe(part) for item_id, part in html.items()}  # noqa: S308 (rendered)
+
+
+def _render_feedback(previous, items, found):
     reasons = {}
     for item_id, value, reason in (
         Answer.objects.filter(ballot__round=previous, importance__isnull=False)
@@ -175,20 +276,25 @@ def _feedback(exercise, round, items):
         result = found.get(item_id)
         if result and consensus.outside_middle_half(value, result.q1, result.q3):
             reasons.setdefault(item_id, []).append((value, reason))
+    html = {}
     for item in items:
         result = found.get(item.pk)
-        if result is None or result.median is None:
+        if result is None:
             continue
-        feedback["items"][item.pk] = {
-            "result": result,
-            "chart": charts.distribution(result, f"item-{item.pk}"),
-            "reasons": reasons.get(item.pk, []),
+        context = {
+            "f": {
+                "result": result,
+                "chart": charts.distribution(result, f"item-{item.pk}"),
+                "reasons": reasons.get(item.pk, []),
+            }
         }
-    return feedback
+        html[item.pk] = render_to_string("priorities/_feedback.html", context)
+    return html
 
 
 def _render_answer(request, exercise, round, items, form, feedback, ballot, saved):
     previous_answers = ballot.previous if ballot else {}
+    shown = _feedback_html(round, items, feedback)
     rows = []
     for item in items:
         before = previous_answers.get(str(item.pk), "absent")
@@ -196,7 +302,7 @@ def _render_answer(request, exercise, round, items, form, feedback, ballot, save
             {
                 "item": item,
                 "fields": form.fields_of(item),
-                "feedback": feedback["items"][item.pk],
+                "feedback": shown.get(item.pk, ""),
                 "answered": item.pk in saved,
                 "own_previous": None if before == "absent" else before,
                 "had_previous": before != "absent",

@@ -101,6 +101,12 @@ def may_post_assessment(user):
     return is_editor(user) or is_co_chair(user)
 
 
+def may_run_priority_exercises(user):
+    """Open and close the rounds of the working group's priority exercises and publish their
+    results: administrators and the co-chairs."""
+    return is_administrator(user) or is_co_chair(user)
+
+
 def organizations_of(user):
     """The ids of the organizations the user acts for: their approved memberships, read once
     per request and kept on the user object. Never the organization typed in a profile."""

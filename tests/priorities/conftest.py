@@ -3,13 +3,20 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from priorities import ballots, rounds
 from priorities.models import Exercise, Item, Round
 from recommendations.models import Recommendation
 from tests.conftest import make_user
 from workinggroup import roles
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages read outside a request are in English, whatever an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -76,3 +76,33 @@ def test_one_click_unsubscribe_from_reminders(client, members):
     forged = client.get(address.replace(token, token[:-2] + "xx"))
     assert forged.status_code == 400
     assert "This link is not valid or has expired." in forged.content.decode()
+
+
+def test_publishing_emails_the_results_once_to_those_asked(
+    exercise, members, mailoutbox, django_capture_on_commit_callbacks
+):
+    for number in (1, 2):
+        round = tasks.rounds.open_round(exercise.rounds.get(number=number))
+        tasks.rounds.close_round(round)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.publish_and_notify(exercise)
+    assert len(mailoutbox) == 5
+    french = next(m for m in mailoutbox if m.to[0] == "member1@example.org")
+    assert french.subject == "Priorités 2027 : les résultats sont publiés"
+    assert "/fr/priorites/priorities-2027/" in french.body
+    with django_capture_on_commit_callbacks(execute=True):
+        notices.queue_results(exercise)
+        notices.send_pending(exercise.rounds.get(number=2).pk)
+    assert len(mailoutbox) == 5
+
+
+def test_the_schedule_sends_what_a_killed_worker_left_pending(
+    exercise, members, mailoutbox, django_capture_on_commit_callbacks
+):
+    tasks.rounds.open_round(exercise.rounds.get(number=1))  # listed, but nothing sent
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.advance_priorities()
+    assert len(mailoutbox) == 5
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.advance_priorities()
+    assert len(mailoutbox) == 5

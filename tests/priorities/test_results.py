@@ -76,3 +76,36 @@ def test_the_tracker_shows_the_latest_priority_beside_ircc_status(
     assert "High priority, strong consensus (Priorities 2027, rank 1)" in page
     item = client.get(reverse("recommendation_detail", kwargs={"code": "O1"})).content.decode()
     assert "Working group&#x27;s priority" in item
+
+
+def test_results_are_in_the_csv_and_the_open_data_api(exercise, members, client):
+    finish(exercise, members)
+    with translation.override("en"):
+        address = reverse("priorities:results_csv", kwargs={"slug": exercise.slug})
+    text = client.get(address).content.decode()
+    assert text.startswith("\ufeffexercise,round,participants,code,title_en,title_fr")
+    lines = text.strip().splitlines()
+    assert len(lines) == 1 + 2 * 3  # two rounds of three items
+    assert lines[1].startswith("priorities-2027,1,5,O1,")
+    record = client.get("/api/v1/recommendations/O1/").json()
+    assert record["priority"] == {
+        "exercise": "priorities-2027",
+        "title": {"en": "Priorities 2027", "fr": "Priorités 2027"},
+        "rank": 1,
+        "median": 5.0,
+        "priority": "high",
+        "consensus": "strong",
+    }
+    assert client.get("/api/v1/recommendations/R1.1/").json()["priority"] is None
+
+
+def test_the_list_of_exercises_links_the_open_round_and_the_chairs_page(
+    exercise, members, client, client_for, alex
+):
+    rounds.open_round(exercise.rounds.get(number=1))
+    with translation.override("fr"):
+        index = reverse("priorities:index")
+    page = client.get(index).content.decode()
+    assert "Priorités 2027" in page and "Le tour 1 est ouvert jusqu’au" in page
+    assert "/fr/priorites/priorities-2027/gerer/" not in page
+    assert "/fr/priorites/priorities-2027/gerer/" in client_for(alex).get(index).content.decode()

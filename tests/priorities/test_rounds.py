@@ -3,8 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
-from priorities import ballots, rounds
+from priorities import ballots, personal_data, rounds
 from priorities.models import (
     Answer,
     Ballot,
@@ -15,6 +17,8 @@ from priorities.models import (
     Transition,
 )
 from tests.priorities.conftest import answer_all, items_of
+from workinggroup import roles
+from workinggroup.models import MemberProfile
 
 
 def test_a_round_opens_closes_and_the_exercise_is_published_each_change_recorded(
@@ -112,3 +116,37 @@ def test_the_schedule_closes_and_opens_rounds_on_time(exercise, members):
     to_close, to_open = rounds.due_changes(first.closes_at)
     assert to_close == [first] and to_open == []
     assert exercise.rounds.get(number=1).state == RoundState.OPEN
+
+
+def test_a_persons_data_holds_the_emails_asked_never_their_answers(exercise, members):
+    first = rounds.open_round(exercise.rounds.get(number=1))
+    ballots.save(first, members[0], {items_of(exercise)["O1"].pk: (5, None, "My reason")})
+    data = personal_data.export(members[0])
+    assert [(e["round__number"], e["kind"]) for e in data["priority_emails"]] == [(1, "opening")]
+    assert "My reason" not in str(data)
+
+
+def manage_url(exercise):
+    with translation.override("en"):
+        return reverse("priorities:manage", kwargs={"slug": exercise.slug})
+
+
+def test_a_co_chair_runs_the_rounds_from_their_page_and_a_member_cannot(
+    exercise, members, client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    chair = members[0]
+    MemberProfile.objects.update_or_create(user=chair, defaults={"wg_role": roles.CO_CHAIR_SEAT})
+    assert client_for(members[1]).post(manage_url(exercise), {"action": "open"}).status_code == 403
+    client = client_for(chair)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(manage_url(exercise), {"action": "open"}, follow=True)
+    assert "The round is open; every participant is being emailed." in page.content.decode()
+    assert len(mailoutbox) == 5
+    page = client.post(manage_url(exercise), {"action": "publish"}, follow=True).content.decode()
+    assert "Every round must be closed before the results are published." in page
+    page = client.post(manage_url(exercise), {"action": "close"}, follow=True).content.decode()
+    assert "The round is closed; its figures are computed." in page
+    assert "0 of 5 invited" in page and "too few: figures withheld" in page
+    assert (
+        Transition.objects.filter(by=chair).count() == 3
+    )  # round opened, exercise running, closed
