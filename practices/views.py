@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import number_format
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -16,6 +19,7 @@ from practices.models import TEXT_FIELDS, PromisingPractice
 from workinggroup import roles
 
 MAX_PAGE = 10_000
+SLUGS = ("slug_en", "slug_fr")
 
 
 @dataclass
@@ -44,6 +48,7 @@ def practice_list(request):
     context = {
         "filter_groups": filter_groups(facets, counts, query.filters),
         "filtered": bool(query.filters),
+        "chips": filter_chips(request, facets, query.filters),
         "query": query.text,
         # The sort chosen ("" for the default), and the order the results are shown in.
         "sort": query.sort if query.sort in catalogue.SORTS else "",
@@ -88,6 +93,27 @@ def filter_groups(facets, counts, selection):
             {"param": facet.param, "label": facet.label, "options": options, "active": chosen}
         )
     return list(groups.items())
+
+
+def filter_chips(request, facets, selection):
+    """The active filters as [{label, value, url}]: each url is this search without it."""
+    chips = []
+    for facet in facets:
+        chosen = selection.get(facet.param)
+        if chosen is None:
+            continue
+        rest = request.GET.copy()
+        rest.pop(facet.param, None)
+        rest.pop("page", None)
+        query = rest.urlencode()
+        chips.append(
+            {
+                "label": facet.label,
+                "value": chosen.label,
+                "url": reverse("practice_list") + (f"?{query}" if query else ""),
+            }
+        )
+    return chips
 
 
 def number(value):
@@ -203,7 +229,30 @@ def practice_detail(request, pk, slug):
         "related": catalogue.related_practices(practice),
         "date_modified": practice.updated_at,
     }
+    short_url = settings.SITE_URL + reverse("practice_short", kwargs={"pk": practice.pk})
+    author = settings.PORTAL_NAME if names_hidden else practice.lead_organization.name
+    context["short_url"] = short_url
+    context["citation"] = citation(practice, texts["title"]["text"], author, short_url)
     return render(request, "practices/practice_detail.html", context)
+
+
+def practice_short(request, pk):
+    """The short address cited and shared: it leads to the practice's page, whatever its title."""
+    practice = get_object_or_404(PromisingPractice.objects.published().only("pk", *SLUGS), pk=pk)
+    return redirect(practice.get_absolute_url())
+
+
+def citation(practice, title, author, short_url):
+    """A citation in the page's language, with today's date as the retrieval date."""
+    year = practice.published_at.year if practice.published_at else ""
+    return _("%(author)s (%(year)s). %(title)s. %(portal)s. Retrieved %(date)s, from %(url)s") % {
+        "author": author,
+        "year": year,
+        "title": title,
+        "portal": settings.PORTAL_NAME,
+        "date": date_format(timezone.localdate(), "DATE_FORMAT"),
+        "url": short_url,
+    }
 
 
 def text_in(practice, name, language):

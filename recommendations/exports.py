@@ -2,6 +2,10 @@
 full history) and JSON (both together). Both languages in every export; dates ISO 8601.
 
 CSV files start with a byte-order mark so that Excel opens them as UTF-8 and shows French accents.
+They are written for the spreadsheet of the URL's language (docs/tracker.md): the French file is
+separated by semicolons, as Excel expects where the decimal mark is a comma (fr-CA), the English
+one by commas; each code (status, voice, kind, horizon) is followed by a column of its words in
+that language, and yes/no are words of that language.
 """
 
 import csv
@@ -10,9 +14,21 @@ import io
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from recommendations import schedule
-from recommendations.models import Recommendation, StatusUpdate
+from recommendations.models import Horizon, Kind, Recommendation, Source, Status, StatusUpdate
+
+# Code columns followed, in the CSV files, by a column of their words in the file's language.
+WORDS = {
+    "kind": Kind,
+    "horizon": Horizon,
+    "ircc_status": Status,
+    "wg_status": Status,
+    "voice": Source,
+    "status": Status,
+}
 
 ITEM_COLUMNS = [
     "code",
@@ -114,18 +130,32 @@ def _history():
     )
 
 
+def _csv_columns(columns):
+    """The columns with a "<code>_words" column after each code column of WORDS."""
+    out = []
+    for column in columns:
+        out.append(column)
+        if column in WORDS:
+            out.append(f"{column}_words")
+    return out
+
+
 def _csv_response(filename, columns, records):
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=columns)
+    delimiter = ";" if get_language() == "fr" else ","
+    writer = csv.DictWriter(buffer, fieldnames=_csv_columns(columns), delimiter=delimiter)
     writer.writeheader()
     for record in records:
-        writer.writerow(
-            {
-                key: " ".join(value) if isinstance(value, list) else _csv_value(value)
-                for key, value in record.items()
-            }
-        )
+        row = {
+            key: " ".join(value) if isinstance(value, list) else _csv_value(value)
+            for key, value in record.items()
+        }
+        for column, choices in WORDS.items():
+            if column in record:
+                code = record[column]
+                row[f"{column}_words"] = str(choices(code).label) if code in choices.values else ""
+        writer.writerow(row)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -135,7 +165,7 @@ def _csv_value(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return value
 
 

@@ -1,5 +1,7 @@
 """Demo submissions, so the review queue, My submissions and the history have something to show:
-one practice waiting for an editor, one sent back with a request for changes, one draft.
+one practice waiting for an editor, one sent back with a request for changes, one draft, and one
+published after a request for changes whose "How it works" is in French only (the translation
+queue lists it, field by field; My submissions shows no stale message under it).
 
 Made-up content; fixed tokens keep `seed_demo` idempotent.
 """
@@ -84,6 +86,35 @@ DEMO = [
 ]
 
 
+DEMO.append(
+    {
+        "token": uuid.UUID("5d3c2b1a-0000-4000-8000-000000000004"),
+        "author": "member@demo.example",
+        "organization": "ca-carrefour-peninsule",
+        "steps": [Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.SUBMITTED, Status.PUBLISHED],
+        "message": "Pourriez-vous ajouter le nombre de trajets par mois?",
+        "content": lambda org: _content(
+            "Caraquet",
+            ["holistic-community"],
+            lead_organization=org.pk,
+            title_en="Volunteer rides to the regional clinic",
+            title_fr="Transport bénévole vers la clinique régionale",
+            summary_en="Volunteers drive newcomer families to medical appointments in Bathurst.",
+            summary_fr=(
+                "Des bénévoles conduisent les familles nouvellement arrivées à leurs rendez-vous "
+                "médicaux à Bathurst."
+            ),
+            description_fr=(
+                "Les familles réservent un trajet par téléphone au moins deux jours d’avance; "
+                "une coordonnatrice jumelle chaque demande avec une ou un bénévole."
+            ),
+            outcomes_en="About forty rides a month in the first year.",
+            outcomes_fr="Environ quarante trajets par mois la première année.",
+        ),
+    }
+)
+
+
 def load():
     editor = User.objects.filter(email="editor@demo.example").first()
     for row in DEMO:
@@ -102,4 +133,5 @@ def load():
         )
         for target in row["steps"]:
             actor = author if target == Status.SUBMITTED else editor
-            lifecycle.move(submission, target, actor, row.get("message", ""), notify=False)
+            message = row.get("message", "") if target == Status.CHANGES_REQUESTED else ""
+            lifecycle.move(submission, target, actor, message, notify=False)

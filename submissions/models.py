@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import Status
@@ -100,7 +101,19 @@ class Submission(models.Model):
 
     @property
     def title(self):
-        return self.content.get("title_en") or self.content.get("title_fr") or ""
+        """The title in the active language (a page's, an email's recipient's), else the other."""
+        return self.content.get(f"title_{self.title_language}") or ""
+
+    @property
+    def title_language(self):
+        """The language `title` is in: the active one when the content has a title in it."""
+        mine = "fr" if get_language() == "fr" else "en"
+        other = "en" if mine == "fr" else "fr"
+        return (
+            mine
+            if self.content.get(f"title_{mine}") or not self.content.get(f"title_{other}")
+            else other
+        )
 
     @property
     def is_open(self):

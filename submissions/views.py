@@ -233,7 +233,11 @@ def submission_detail(request, pk):
 
 @login_required
 def my_submissions(request):
-    last_message = Transition.objects.filter(submission=OuterRef("pk")).exclude(message="")
+    # The editor's message that led to the current state: an old request for changes is not
+    # shown under a version published since.
+    last_message = Transition.objects.filter(
+        submission=OuterRef("pk"), to_state=OuterRef("state")
+    ).exclude(message="")
     submissions = (
         Submission.objects.by(request.user)
         .select_related("practice")

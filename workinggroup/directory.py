@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
 
-from workinggroup.models import LANGUAGE_BITS, SIZE_CLASS_BITS, Organization
+from workinggroup.models import LANGUAGE_BITS, SIZE_CLASS_BITS, Organization, StaffSizeBand
 
 FACET_OF = {
     "region": "place",
@@ -24,6 +24,7 @@ FACET_OF = {
     "size": "size",
     "language": "language",
     "francophone": "francophone",
+    "staff": "staff",
 }
 
 
@@ -48,6 +49,8 @@ def _conditions(filters, *, regions, provinces):
         conditions["language"] = Q(_has_bit("language_bits", LANGUAGE_BITS[filters["language"]]))
     if filters.get("francophone"):
         conditions["francophone"] = Q(francophone_minority=True)
+    if "staff" in filters:
+        conditions["staff"] = Q(staff_size=filters["staff"])
     return conditions
 
 
@@ -88,7 +91,8 @@ def communities_served(organization_ids):
 
 def facet_counts(filters, *, regions, provinces):
     """{"region": {code: n}, "province": {code: n}, "size": {...}, "language": {...},
-    "francophone": n}, in one pass over the organizations (an index-only scan on PostgreSQL).
+    "francophone": n, "staff": {...}}, in one pass over the organizations (an index-only scan
+    on PostgreSQL).
 
     One query written by hand (the ORM takes longer to build 38 conditional aggregates than the
     database takes to compute them): the organizations are grouped by which of the filters they
@@ -101,6 +105,7 @@ def facet_counts(filters, *, regions, provinces):
         "size": [f"(size_class_bits & {bit:d}) <> 0" for bit in SIZE_CLASS_BITS.values()],
         "language": [f"(language_bits & {bit:d}) <> 0" for bit in LANGUAGE_BITS.values()],
         "francophone": [FRANCOPHONE],
+        "staff": [_staff_is(band) for band in StaffSizeBand.values],
     }
     facets = list(conditions)
     columns = [*conditions.values()]
@@ -130,10 +135,18 @@ def facet_counts(filters, *, regions, provinces):
         "size": dict(zip(SIZE_CLASS_BITS, totals["size"], strict=True)),
         "language": dict(zip(LANGUAGE_BITS, totals["language"], strict=True)),
         "francophone": totals["francophone"][0],
+        "staff": dict(zip(StaffSizeBand.values, totals["staff"], strict=True)),
     }
 
 
 FRANCOPHONE = "francophone_minority = TRUE"
+
+
+def _staff_is(band):
+    """SQL: the staff size is `band`, one of StaffSizeBand's constant codes (checked)."""
+    if band not in StaffSizeBand.values:
+        raise ValueError(band)
+    return f"staff_size = '{band}'"
 
 
 def _sql_conditions(filters, *, regions, provinces):
@@ -157,6 +170,8 @@ def _sql_conditions(filters, *, regions, provinces):
         conditions["language"] = f"(language_bits & {LANGUAGE_BITS[filters['language']]:d}) <> 0"
     if filters.get("francophone"):
         conditions["francophone"] = FRANCOPHONE
+    if "staff" in filters:
+        conditions["staff"] = _staff_is(filters["staff"])
     return conditions
 
 

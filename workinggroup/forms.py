@@ -16,6 +16,7 @@ from workinggroup.models import (
     OrganizationRequest,
     Region,
     SizeClass,
+    StaffSizeBand,
     User,
     WorkingGroupRole,
 )
@@ -75,6 +76,7 @@ class DirectoryFilterForm(forms.Form):
     francophone = forms.BooleanField(
         label=_("Serves a francophone minority community"), required=False
     )
+    staff = forms.ChoiceField(label=_("Staff size"), required=False)
 
     error_messages = {
         "invalid_choice": _("“%(value)s” is not one of the choices; this filter was ignored.")
@@ -88,6 +90,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["province"].choices = anything + [(p.code, p.name) for p in provinces]
         self.fields["size"].choices = anything + list(SizeClass.choices)
         self.fields["language"].choices = anything + list(SERVICE_LANGUAGES.items())
+        self.fields["staff"].choices = anything + list(StaffSizeBand.choices)
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.error_messages["invalid_choice"]

@@ -354,7 +354,13 @@ class Organization(models.Model):
             models.Index(fields=["name_fr", "id"], name="org_name_fr_idx"),
             # Everything the directory's counts read: they scan this index, not the table.
             models.Index(
-                fields=["province", "francophone_minority", "size_class_bits", "language_bits"],
+                fields=[
+                    "province",
+                    "francophone_minority",
+                    "size_class_bits",
+                    "language_bits",
+                    "staff_size",
+                ],
                 name="org_directory_facets_idx",
             ),
         ]

@@ -93,6 +93,7 @@ def _directory_context(form, filters, language, request, regions, provinces):
         "province": [(p.code, p.name) for p in provinces],
         "size": SizeClass.choices,
         "language": SERVICE_LANGUAGES.items(),
+        "staff": StaffSizeBand.choices,
     }
     # The page is text computed here, not lookups in the template: a cold page renders about
     # 80 options and 20 results, and each lookup, lazy label or choice display adds up.

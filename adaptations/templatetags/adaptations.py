@@ -1,11 +1,16 @@
+import datetime
+
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
-from adaptations.models import Adaptation, OutOfDateReport
+from adaptations.models import Adaptation, OutOfDateReport, Reason
 from workinggroup import roles
 
 register = template.Library()
+# A practice last confirmed current longer ago than this is shown with a warning.
+STALE_AFTER = datetime.timedelta(days=2 * 365)
 
 # Adaptations shown on the practice page; the rest are one link away.
 SHOWN = 10
@@ -47,16 +52,21 @@ def adaptations_box(context, practice):
 
 @register.inclusion_tag("adaptations/_freshness.html", takes_context=True)
 def practice_freshness(context, practice):
-    """ "Last confirmed current" and the link to report it out of date; editors also see how
-    many reports are open (one query, for them only)."""
+    """ "Last confirmed current" (a warning once older than STALE_AFTER), the link to report it
+    out of date, a public notice while a "contact is gone" report is open, and for editors how
+    many reports are open. One query, for everyone."""
     user = _user(context)
     editor = bool(user) and roles.is_editor(user)
+    confirmed = practice.confirmed_at or practice.published_at
+    reasons = list(
+        OutOfDateReport.objects.open().filter(practice=practice).values_list("reason", flat=True)
+    )
     return {
-        "confirmed": practice.confirmed_at or practice.published_at,
+        "confirmed": confirmed,
+        "stale": bool(confirmed) and confirmed < timezone.now() - STALE_AFTER,
+        "contact_gone": Reason.CONTACT_GONE in reasons,
         "report_url": reverse("adaptations:report_new", kwargs={"pk": practice.pk}),
-        "open_reports": OutOfDateReport.objects.open().filter(practice=practice).count()
-        if editor
-        else None,
+        "open_reports": len(reasons) if editor else None,
         "reports_url": reverse("adaptations:report_list"),
     }
 

@@ -56,6 +56,7 @@ def test_worker_finds_a_practice_by_filters_and_keyword_then_reads_it_in_the_oth
 
     page.goto(f"/{language}/")
     page.locator(f"nav.main-nav a[href='{catalogue_url}']").click()
+    page.locator(".filter-panel > summary").click()  # on a phone the filters are folded
     page.get_by_label(labels["region"], exact=True).select_option(practice.region.code)
     page.get_by_label(labels["theme"], exact=True).select_option(theme.slug)
     page.get_by_role("searchbox").fill(keyword)
@@ -108,6 +109,8 @@ def test_the_same_journey_works_with_the_keyboard_alone(page, demo_data, languag
     tab_to(page, f"nav.main-nav a[href='{catalogue_url}']")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{catalogue_url}")
+    tab_to(page, ".filter-panel > summary")  # on a phone the filters are folded: open them
+    page.keyboard.press("Enter")
     tab_to(page, "select[name=region]")
     choose_with_arrows(page, "select[name=region]", practice.region.code)
     tab_to(page, "select[name=theme]")

@@ -3,7 +3,8 @@ with the longest realistic content people type.
 
 The demo data is loaded, then every free text people write (practices, recommendations and
 their updates, organizations, threads and posts, adaptations, submissions' content, names) gets
-a 200-character address and a 60-character word appended, as far as its column allows. Every
+a 200-character address and a 60-character word appended, as far as its column allows; every
+website and every update's evidence links get the 200-character address. Every
 page type of pages.py is then opened at 320 px: the page must not scroll sideways.
 """
 
@@ -22,8 +23,8 @@ NARROW = {"width": 320, "height": 640}
 LONG_URL = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/partners-service-"
     "providers/funding/settlement-program-evidence/small-centres/rural-and-remote-delivery-"
-    "evaluation-2024-report.html"
-)
+    "evaluation-2024-report.html?x"
+)  # 200 characters
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" + "x" * 15
 APPS = ("workinggroup", "practices", "recommendations", "submissions", "adaptations", "discussions")
 # Columns that are codes, keys or addresses rather than free text.
@@ -58,6 +59,17 @@ def lengthen_everything():
                 f'UPDATE "{table}" SET "{column}" = {value} WHERE "{column}" <> %s',  # noqa: S608
                 [tail, ""],
             )
+    for model in apps.get_models():
+        websites = [f for f in model._meta.concrete_fields if isinstance(f, models.URLField)]
+        for field in websites:
+            model._default_manager.exclude(**{field.name: ""}).update(**{field.name: LONG_URL})
+    # Status updates are append-only for the ORM: the test writes under it.
+    table = apps.get_model("recommendations", "StatusUpdate")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{table}" SET evidence_links = evidence_links || jsonb_build_array(%s::text)',  # noqa: S608
+            [LONG_URL],
+        )
     submissions = apps.get_model("submissions", "Submission")
     for submission in submissions.objects.all():
         for key, text in submission.content.items():

@@ -62,7 +62,9 @@ def test_link_in_a_french_digest_opens_a_french_page(reader_fr, client):
 
     assert '<html lang="fr">' in response.text
     assert "un seul résumé par semaine, le lundi." in response.text
-    assert "Plus de résumés" in response.text
+    # Issue 16, defect 9: « Plus de résumés » read as "more digests" as easily as "no more".
+    assert "Ne plus recevoir de résumés" in response.text
+    assert ">Plus de résumés<" not in response.text
 
 
 def test_button_switches_a_daily_digest_to_weekly(reader_en, csrf_client):

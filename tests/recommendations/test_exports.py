@@ -42,7 +42,9 @@ def read_csv(response):
     assert body.startswith("\ufeff".encode()), "Excel needs the BOM to read UTF-8"
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    # Semicolons in French, for Excel where the decimal mark is a comma (fr-CA).
+    delimiter = ";" if response.wsgi_request.path.startswith("/fr/") else ","
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig")), delimiter=delimiter))
 
 
 def test_the_items_csv_has_every_item_with_both_voices_current_status(client, history):
@@ -108,3 +110,16 @@ def test_the_atom_feed_lists_status_updates_in_each_language(client, history, ur
     assert any(status in e.find(f"{ATOM}title").text for e in entries)
     link = entries[0].find(f"{ATOM}link").get("href")
     assert url.split("/")[1] in link and "#update-" in link
+
+
+def test_the_csv_files_open_in_excel_with_words_in_their_language(client, history):
+    """Issue 16: BOM, the separator Excel expects in each language, words beside the codes."""
+    english = client.get("/en/recommendations/recommendations-tracker.csv")
+    assert english.content.decode("utf-8-sig").splitlines()[0].startswith("code,kind,kind_words,")
+    r11 = next(r for r in read_csv(english) if r["code"] == "R1.1")
+    assert (r11["ircc_status"], r11["ircc_status_words"]) == ("under_way", "Under way")
+    french = client.get("/fr/recommandations/suivi-des-recommandations.csv")
+    assert french.content.decode("utf-8-sig").splitlines()[0].startswith("code;kind;kind_words;")
+    r11 = next(r for r in read_csv(french) if r["code"] == "R1.1")
+    assert (r11["ircc_status"], r11["ircc_status_words"]) == ("under_way", "En cours")
+    assert r11["voices_disagree"] == "oui"

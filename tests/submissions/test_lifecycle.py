@@ -198,5 +198,5 @@ def test_each_decision_reaches_the_authors_notification_centre(author, editor, c
         assert notes[1].target_url() == published.practice.get_absolute_url()
     client.force_login(author)
     page = client.get("/fr/notifications/").content.decode()
-    assert "Un éditeur demande des modifications" in page
+    assert "L’équipe éditoriale demande des modifications" in page
     assert "est publiée" in page

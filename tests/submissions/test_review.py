@@ -250,3 +250,28 @@ def test_the_editor_is_warned_of_personal_details_the_author_confirmed(
     page = client_for(editor).get(url("review", pk=submission.pk)).content.decode()
     assert "Check for personal details before publishing" in page
     assert "Results (in French): a phone number" in page
+
+
+def test_the_french_interface_shows_the_french_title_and_no_stale_message(
+    client_for, editor, author, sent, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 16, defect 5: English title once both exist; old request for changes kept showing."""
+    sent.content["title_en"] = "Conversation circle at the market"
+    sent.content["summary_en"] = "Weekly meetings at the farmers' market."
+    sent.save(update_fields=["content"])
+    lifecycle.move(sent, Status.CHANGES_REQUESTED, editor, "Ajoutez le nombre de familles.")
+    mine_fr, mine_en = url("mine", "fr"), url("mine", "en")
+    page = client_for(author).get(mine_fr).content.decode()
+    assert "Ajoutez le nombre de familles." in page  # the request is shown while it applies
+    lifecycle.move(sent, Status.SUBMITTED, author)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(editor).post(url("review", pk=sent.pk), {"decision": "published"})
+
+    (email,) = mailoutbox  # the author reads French
+    assert email.subject == "Publiée : « Cercle de conversation au marché »"
+    french = client_for(author).get(mine_fr).content.decode()
+    assert "Cercle de conversation au marché" in french
+    assert "Conversation circle at the market" not in french
+    assert "Ajoutez le nombre de familles." not in french  # published since
+    english = client_for(author).get(mine_en).content.decode()
+    assert "Conversation circle at the market" in english

@@ -17,6 +17,7 @@ from workinggroup.models import (
     ProvinceTerritory,
     Region,
     SizeClass,
+    StaffSizeBand,
     language_bits,
 )
 
@@ -159,6 +160,7 @@ def _expected_counts(filters):
             "size": lambda v: v in sizes,
             "language": lambda v: v in organization.languages,
             "francophone": lambda v: organization.francophone_minority,
+            "staff": lambda v: organization.staff_size == v,
         }
         return all(
             tests[name](value)
@@ -187,6 +189,10 @@ def _expected_counts(filters):
         "francophone": sum(
             o.francophone_minority for o in organizations if matches(o, "francophone")
         ),
+        "staff": {
+            band: sum(o.staff_size == band for o in organizations if matches(o, "staff"))
+            for band in StaffSizeBand.values
+        },
         "results": sum(matches(o, None) for o in organizations),
     }
 
@@ -205,6 +211,7 @@ def test_facet_counts_in_one_query_equal_the_counts_filter_by_filter(
             rng.choice(provinces).code,
             languages=rng.sample([*SERVICE_LANGUAGES, "xx"], rng.randint(0, 4)),
             francophone_minority=rng.random() < 0.3,
+            staff_size=rng.choice(["", *StaffSizeBand.values]),
         )
         organization.communities.set(rng.sample(communities, rng.randint(0, 3)))
     regions = list(Region.objects.all())
@@ -215,6 +222,7 @@ def test_facet_counts_in_one_query_equal_the_counts_filter_by_filter(
         "size": [None, "rural", "small_centre"],
         "language": [None, "fr", "ar"],
         "francophone": [None, True],
+        "staff": [None, "1-5"],
     }
     for combination in itertools.product(*choices.values()):
         filters = {k: v for k, v in zip(choices, combination, strict=True) if v is not None}
@@ -330,3 +338,18 @@ def test_bulk_changes_are_caught_up_by_refresh_directory_bits(client, directory)
         "iqaluit-arctic",
         "yellowknife-welcome",
     }
+
+
+def test_the_directory_filters_by_staff_size(client, directory):
+    """Issue 16: the cards showed the staff size; now it filters, with its counts."""
+    make_organization("tiny-team", staff_size="1-5")
+    make_organization("big-team", staff_size="51+")
+    tiny = set(Organization.objects.filter(staff_size="1-5").values_list("slug", flat=True))
+    big = Organization.objects.filter(staff_size="51+").count()
+    page = client.get("/en/organizations/?staff=1-5")
+    assert "tiny-team" in tiny and set(listed(page)) == tiny
+    html = page.content.decode()
+    assert f'<option value="1-5" selected>1 to 5 staff ({len(tiny)})</option>' in html
+    assert f'<option value="51+">More than 50 staff ({big})</option>' in html
+    french = client.get("/fr/organismes/?staff=51%2B").content.decode()
+    assert "Taille du personnel" in french and "big-team" in french
