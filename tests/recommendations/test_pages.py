@@ -69,7 +69,7 @@ def test_the_tracker_shows_each_window_as_real_dates(client):
     assert "February 1, 2022 to August 1, 2023" in html
     assert "August 1, 2023 to November 14, 2023" in html
     html = html_of(client.get(TRACKER["fr"]))
-    assert "1 août 2021 au 1 février 2022" in html
+    assert "1er août 2021 au 1er février 2022" in html
 
 
 @pytest.mark.parametrize("page", [TRACKER, STATUSES])
