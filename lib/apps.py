@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class LibConfig(AppConfig):
@@ -17,3 +18,12 @@ class LibConfig(AppConfig):
 
         if not hasattr(dateformat.format, "__wrapped__"):
             dateformat.format = french_date_formatting(dateformat.format)
+        connection_created.connect(_register_collation, dispatch_uid="lib.french_collation")
+
+
+def _register_collation(sender, connection, **kwargs):
+    """SQLite has no ICU: give it lib.typography.COLLATION, so ordering by it means the same."""
+    if connection.vendor == "sqlite":
+        from lib.typography import COLLATION, compare  # needs settings, hence here
+
+        connection.connection.create_collation(COLLATION, compare)

@@ -9,6 +9,8 @@ Used by the catalogue check (compile_translations --check) and the tests.
 import re
 import unicodedata
 
+from django.db.models import F
+from django.db.models.functions import Collate
 from django.utils import translation
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -76,6 +78,22 @@ def french_problems(text):
             start = max(match.start() - 20, 0)
             found.append(f"{message}: …{cleaned[start : match.end() + 20]}…")
     return found
+
+
+# The collation French lists are ordered by in SQL: ICU's root collation on PostgreSQL (accents
+# and case second), and the same name registered on SQLite with collation_key (lib.apps).
+COLLATION = "und-x-icu"
+
+
+def collated(field):
+    """`field` for order_by() in French (and English) alphabetical order, on either database."""
+    return Collate(F(field), COLLATION)
+
+
+def compare(a, b):
+    """SQLite's collation function for COLLATION."""
+    ka, kb = collation_key(a), collation_key(b)
+    return (ka > kb) - (ka < kb)
 
 
 def collation_key(text):

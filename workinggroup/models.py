@@ -23,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 
 from lib.emails import send_templated_email
 from lib.text import fold
+from lib.typography import collated
 from workinggroup import roles, sessions
 
 
@@ -270,7 +271,7 @@ class OrganizationQuerySet(models.QuerySet):
     def by_name(self, language):
         # modeltranslation does not translate queries: name the language's column. The order
         # matches the (name_xx, id) indexes, so an unfiltered page reads 20 index entries.
-        return self.order_by(f"name_{language}", "pk")
+        return self.order_by(collated(f"name_{language}"), "pk")
 
     def named(self, name):
         """Organizations whose name, in either language, or slug is `name` (any case, accents
@@ -350,8 +351,8 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         # The directory sorts by the name column of the page's language.
         indexes = [
-            models.Index(fields=["name_en", "id"], name="org_name_en_idx"),
-            models.Index(fields=["name_fr", "id"], name="org_name_fr_idx"),
+            models.Index(collated("name_en"), "id", name="org_name_en_collated_idx"),
+            models.Index(collated("name_fr"), "id", name="org_name_fr_collated_idx"),
             # Everything the directory's counts read: they scan this index, not the table.
             models.Index(
                 fields=["province", "francophone_minority", "size_class_bits", "language_bits"],
