@@ -2,6 +2,9 @@
 full history) and JSON (both together). Both languages in every export; dates ISO 8601.
 
 CSV files start with a byte-order mark so that Excel opens them as UTF-8 and shows French accents.
+A CSV is in the language of the page it is downloaded from (docs/open-data.md): its file name and
+column names, yes/no, and beside each coded column (codes are stable, for programs) a `…_label`
+column with the words a reader sees on the page.
 """
 
 import csv
@@ -10,9 +13,32 @@ import io
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from recommendations import schedule
-from recommendations.models import Recommendation, StatusUpdate
+from recommendations.models import (
+    Actor,
+    Horizon,
+    Kind,
+    Principle,
+    Recommendation,
+    Source,
+    Status,
+    StatusUpdate,
+)
+
+# Coded columns and the choices that name their codes; each gets a "<column>_label" beside it.
+CODED = {
+    "kind": Kind,
+    "horizon": Horizon,
+    "lead_actor": Actor,
+    "principle": Principle,
+    "ircc_status": Status,
+    "wg_status": Status,
+    "voice": Source,
+    "status": Status,
+}
 
 ITEM_COLUMNS = [
     "code",
@@ -114,17 +140,43 @@ def _history():
     )
 
 
+def _csv_columns(columns):
+    return [
+        name
+        for column in columns
+        for name in ([column, f"{column}_label"] if column in CODED else [column])
+    ]
+
+
+def _csv_header(column):
+    """The column's name in the page's language (English: the name itself)."""
+    if column.endswith("_label"):
+        return _("%(column)s (label)") % {"column": _csv_header(column[: -len("_label")])}
+    return pgettext("CSV column", column)
+
+
+def _labelled(record):
+    labelled = {}
+    for key, value in record.items():
+        labelled[key] = value
+        if key in CODED:
+            labelled[f"{key}_label"] = str(CODED[key](value).label) if value else ""
+    return labelled
+
+
 def _csv_response(filename, columns, records):
+    columns = _csv_columns(columns)
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=columns)
-    writer.writeheader()
+    writer = csv.writer(buffer)
+    writer.writerow([_csv_header(column) for column in columns])
     for record in records:
+        row = _labelled(record)
         writer.writerow(
-            {
-                key: " ".join(value) if isinstance(value, list) else _csv_value(value)
-                for key, value in record.items()
-            }
+            [
+                " ".join(row[key]) if isinstance(row[key], list) else _csv_value(row[key])
+                for key in columns
+            ]
         )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -135,20 +187,20 @@ def _csv_value(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("CSV value", "yes") if value else pgettext("CSV value", "no")
     return value
 
 
 def items_csv_response(today):
     items, codes = _items()
     records = (item_record(item, today, codes) for item in items)
-    return _csv_response("recommendations-tracker.csv", ITEM_COLUMNS, records)
+    return _csv_response(_("recommendations-tracker.csv"), ITEM_COLUMNS, records)
 
 
 def history_csv_response():
     _items_list, codes = _items()
     records = (update_record(update, codes) for update in _history())
-    return _csv_response("recommendations-status-history.csv", HISTORY_COLUMNS, records)
+    return _csv_response(_("recommendations-status-history.csv"), HISTORY_COLUMNS, records)
 
 
 def tracker_document(today):
@@ -174,5 +226,6 @@ def tracker_document(today):
 
 def json_response(today):
     response = JsonResponse(tracker_document(today), json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = 'attachment; filename="recommendations-tracker.json"'
+    name = _("recommendations-tracker.json")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
