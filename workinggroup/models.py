@@ -97,6 +97,24 @@ class Region(models.Model):
         return self.name
 
 
+# The Translation Bureau's French abbreviations of the provinces and territories.
+FRENCH_ABBREVIATIONS = {
+    "NL": "T.-N.-L.",
+    "PE": "Î.-P.-É.",
+    "NS": "N.-É.",
+    "NB": "N.-B.",
+    "QC": "Qc",
+    "ON": "Ont.",
+    "MB": "Man.",
+    "SK": "Sask.",
+    "AB": "Alb.",
+    "BC": "C.-B.",
+    "YT": "Yn",
+    "NT": "T.N.-O.",
+    "NU": "Nt",
+}
+
+
 class ProvinceTerritory(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True, help_text=_("e.g. NT, NB"))
     name = models.CharField(_("name"), max_length=100)
@@ -142,6 +160,11 @@ class Community(models.Model):
         ]
 
     def __str__(self):
+        """« Smithers, BC » in English; « Smithers (C.-B.) » in French (docs/french-style.md)."""
+        if (translation.get_language() or "").startswith("fr"):
+            return (
+                f"{self.name} ({FRENCH_ABBREVIATIONS.get(self.province.code, self.province.code)})"
+            )
         return f"{self.name}, {self.province.code}"
 
 

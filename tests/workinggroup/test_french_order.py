@@ -34,3 +34,17 @@ def test_province_filter_lists_prince_edward_island_among_the_i(client):
     options = html[start:]
     assert options.index("Île-du-Prince-Édouard") < options.index("Manitoba")
     assert options.index("Alberta") < options.index("Île-du-Prince-Édouard")
+
+
+def test_a_community_names_its_province_the_french_way_in_french():
+    from django.utils import translation  # switches language for the two renderings below
+
+    from workinggroup.models import Community
+
+    community = Community.objects.select_related("province").get(
+        name="Smithers", province__code="BC"
+    )
+    with translation.override("en"):
+        assert str(community) == "Smithers, BC"
+    with translation.override("fr"):
+        assert str(community) == "Smithers (C.-B.)"
