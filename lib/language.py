@@ -6,7 +6,8 @@ keep the slug of the current language).
 """
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.http import QueryDict
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
 
@@ -15,10 +16,11 @@ def other_languages(current):
 
 
 def page_in_language(request, language):
-    """URL of the current page in `language`, keeping the query string."""
+    """URL of the current page in `language`, keeping the query string (its `next` taken to
+    the same language: after signing in, the person stays in the language they chose)."""
     explicit = getattr(request, "alternate_urls", {}).get(language)
     if explicit:
-        return explicit
+        return _with_query(explicit, request, language)
     match = getattr(request, "resolver_match", None)
     url = None
     if match and match.view_name:
@@ -30,10 +32,18 @@ def page_in_language(request, language):
     if url is None:
         # No view to reverse (a 404, say): the other language's home page.
         return f"/{language}/"
+    return _with_query(url, request, language)
+
+
+def _with_query(url, request, language):
     query = request.META.get("QUERY_STRING", "")
-    if query and "?" not in url:
-        url = f"{url}?{query}"
-    return url
+    if not query or "?" in url:
+        return url
+    params = QueryDict(query, mutable=True)
+    if params.get("next", "").startswith("/") and not params["next"].startswith("//"):
+        params["next"] = translate_url(params["next"], language)
+        query = params.urlencode(safe="/")
+    return f"{url}?{query}"
 
 
 def set_alternate_urls(request, obj):

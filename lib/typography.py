@@ -9,6 +9,10 @@ Used by the catalogue check (compile_translations --check) and the tests.
 import re
 import unicodedata
 
+from django.db.models import F
+from django.db.models.functions import Collate
+from django.utils import translation
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 _NB = f"[{NBSP}{NNBSP}]"
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -76,6 +80,22 @@ def french_problems(text):
     return found
 
 
+# The collation French lists are ordered by in SQL: ICU's root collation on PostgreSQL (accents
+# and case second), and the same name registered on SQLite with collation_key (lib.apps).
+COLLATION = "und-x-icu"
+
+
+def collated(field):
+    """`field` for order_by() in French (and English) alphabetical order, on either database."""
+    return Collate(F(field), COLLATION)
+
+
+def compare(a, b):
+    """SQLite's collation function for COLLATION."""
+    ka, kb = collation_key(a), collation_key(b)
+    return (ka > kb) - (ka < kb)
+
+
 def collation_key(text):
     """Sort key for French (and English) lists: accents, case and hyphens ignored first, so
     « Île-du-Prince-Édouard » sorts among the I's; the original text breaks ties."""
@@ -84,3 +104,25 @@ def collation_key(text):
     base = base.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     base = re.sub(r"[-’'\s]+", " ", base).casefold().strip()
     return (base, str(text or ""))
+
+
+_FIRST = re.compile(rf"(?<![\d])1(?=[ {NBSP}{NNBSP}](?:{MONTHS})\b)", re.I)
+
+
+def first_of_month(text):
+    """« 1 août 2021 » -> « 1er août 2021 » (the Translation Bureau's ordinal for the 1st)."""
+    return _FIRST.sub("1er", text)
+
+
+def french_date_formatting(format_date):
+    """Wrap django.utils.dateformat.format so every French date (the `date` filter, date_format,
+    {{ value }} of a date) writes « 1er » for the first of a month; lib.apps installs it."""
+
+    def format_with_ordinal(value, format_string):
+        text = format_date(value, format_string)
+        if getattr(value, "day", None) == 1 and (translation.get_language() or "").startswith("fr"):
+            return first_of_month(text)
+        return text
+
+    format_with_ordinal.__wrapped__ = format_date
+    return format_with_ordinal

@@ -9,19 +9,24 @@ from drf_spectacular.generators import SchemaGenerator
 from opendata.citation import LICENCE_NAME
 from opendata.pagination import MAX_PAGE_SIZE
 
-ERROR = {
-    "type": "object",
-    "required": ["detail", "code"],
-    "properties": {
-        "detail": {"type": "string", "description": "What went wrong, in plain language."},
-        "code": {"type": "string", "description": "A stable code for programs."},
-        "errors": {
-            "type": "object",
-            "description": "For a bad query string: the messages for each parameter.",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+
+def error_schema():
+    """The Error object, described in the language of the request (?lang=fr: parity P9)."""
+    return {
+        "type": "object",
+        "required": ["detail", "code"],
+        "properties": {
+            "detail": {"type": "string", "description": _("What went wrong, in plain language.")},
+            "code": {"type": "string", "description": _("A stable code for programs.")},
+            "errors": {
+                "type": "object",
+                "description": _("For a bad query string: the messages for each parameter."),
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            },
         },
-    },
-}
+    }
+
+
 METHODS = ("get", "head", "options", "post", "put", "patch", "delete")
 
 
@@ -49,7 +54,7 @@ def add_common_responses(result, generator, request, public):
     """drf-spectacular post-processing hook: the description, and the error answers every
     operation may give (a bad query string, too many requests, and 404 for a missing object)."""
     result["info"]["description"] = description()
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = error_schema()
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             if method not in METHODS:

@@ -132,7 +132,8 @@ def csv_response(query, request):
     response = StreamingHttpResponse(
         csv_lines(query, request), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = 'attachment; filename="promising-practices.csv"'
+    name = _("promising-practices.csv")  # in the page's language, like the page's URL
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
@@ -156,7 +157,8 @@ def json_response(query, request):
     response = StreamingHttpResponse(
         json_chunks(query, request), content_type="application/json; charset=utf-8"
     )
-    response["Content-Disposition"] = 'attachment; filename="promising-practices.json"'
+    name = _("promising-practices.json")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -100,7 +100,11 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors, request or database here: the failure may be theirs.
-    return HttpResponseServerError(loader.get_template("errors/500.html").render())
+    # The page's language comes first, told by the URL alone.
+    language = _language_of(request)
+    return HttpResponseServerError(
+        loader.get_template("errors/500.html").render({"language": language})
+    )
 
 
 def csrf_failure(request, reason=""):

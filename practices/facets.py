@@ -24,6 +24,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from lib.typography import collation_key
 from practices.models import (
     ClientGroup,
     DeliveryMode,
@@ -177,7 +178,7 @@ def build_facets():
             WHERE,
             sorted(
                 (equal_choice(p.code, p.name, "province_id", p.pk) for p in provinces),
-                key=lambda c: str(c.label),
+                key=lambda c: collation_key(c.label),
             ),
         ),
         Facet(

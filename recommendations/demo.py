@@ -21,7 +21,7 @@ DEMO_UPDATES = [
      "Le Groupe de travail national sur les petits centres s'est réuni pour la première fois.",
      ["https://example.org/demo/working-group-terms"]),
     ("O2", Source.WORKING_GROUP, Status.IMPLEMENTED, datetime.date(2022, 4, 1),
-     "Confirmed: every region has a seat.", "Confirmé : chaque région y a un siège.",
+     "Confirmed: every region has a seat.", "Confirmé\u00a0: chaque région y a un siège.",
      ["https://example.org/demo/members"]),
     ("R2.1", Source.IRCC, Status.IMPLEMENTED, datetime.date(2022, 3, 15),
      "Same as O2.", "Voir O2.", ["https://example.org/demo/working-group-terms"]),
@@ -70,4 +70,5 @@ def load():
             author=author,
             author_role=role,
             author_organization=author.organization,
+            is_demo=True,
         )

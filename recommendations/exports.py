@@ -2,10 +2,10 @@
 full history) and JSON (both together). Both languages in every export; dates ISO 8601.
 
 CSV files start with a byte-order mark so that Excel opens them as UTF-8 and shows French accents.
-They are written for the spreadsheet of the URL's language (docs/tracker.md): the French file is
-separated by semicolons, as Excel expects where the decimal mark is a comma (fr-CA), the English
-one by commas; each code (status, voice, kind, horizon) is followed by a column of its words in
-that language, and yes/no are words of that language.
+A CSV is in the language of the page it is downloaded from (docs/open-data.md): its file name and
+column names, yes/no, and beside each coded column (codes are stable, for programs) a `…_label`
+column with the words a reader sees on the page. The French file is separated by semicolons, as
+Excel expects where the decimal mark is a comma (fr-CA); the English one by commas.
 """
 
 import csv
@@ -14,16 +14,27 @@ import io
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from recommendations import schedule
-from recommendations.models import Horizon, Kind, Recommendation, Source, Status, StatusUpdate
+from recommendations.models import (
+    Actor,
+    Horizon,
+    Kind,
+    Principle,
+    Recommendation,
+    Source,
+    Status,
+    StatusUpdate,
+)
 
-# Code columns followed, in the CSV files, by a column of their words in the file's language.
-WORDS = {
+# Coded columns and the choices that name their codes; each gets a "<column>_label" beside it.
+CODED = {
     "kind": Kind,
     "horizon": Horizon,
+    "lead_actor": Actor,
+    "principle": Principle,
     "ircc_status": Status,
     "wg_status": Status,
     "voice": Source,
@@ -131,31 +142,44 @@ def _history():
 
 
 def _csv_columns(columns):
-    """The columns with a "<code>_words" column after each code column of WORDS."""
-    out = []
-    for column in columns:
-        out.append(column)
-        if column in WORDS:
-            out.append(f"{column}_words")
-    return out
+    return [
+        name
+        for column in columns
+        for name in ([column, f"{column}_label"] if column in CODED else [column])
+    ]
+
+
+def _csv_header(column):
+    """The column's name in the page's language (English: the name itself)."""
+    if column.endswith("_label"):
+        return _("%(column)s (label)") % {"column": _csv_header(column[: -len("_label")])}
+    return pgettext("CSV column", column)
+
+
+def _labelled(record):
+    labelled = {}
+    for key, value in record.items():
+        labelled[key] = value
+        if key in CODED:
+            labelled[f"{key}_label"] = str(CODED[key](value).label) if value else ""
+    return labelled
 
 
 def _csv_response(filename, columns, records):
+    columns = _csv_columns(columns)
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    delimiter = ";" if get_language() == "fr" else ","
-    writer = csv.DictWriter(buffer, fieldnames=_csv_columns(columns), delimiter=delimiter)
-    writer.writeheader()
+    # Excel in French (fr-CA) separates a list by semicolons, its decimal mark being a comma.
+    writer = csv.writer(buffer, delimiter=";" if get_language() == "fr" else ",")
+    writer.writerow([_csv_header(column) for column in columns])
     for record in records:
-        row = {
-            key: " ".join(value) if isinstance(value, list) else _csv_value(value)
-            for key, value in record.items()
-        }
-        for column, choices in WORDS.items():
-            if column in record:
-                code = record[column]
-                row[f"{column}_words"] = str(choices(code).label) if code in choices.values else ""
-        writer.writerow(row)
+        row = _labelled(record)
+        writer.writerow(
+            [
+                " ".join(row[key]) if isinstance(row[key], list) else _csv_value(row[key])
+                for key in columns
+            ]
+        )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -165,20 +189,20 @@ def _csv_value(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return pgettext("CSV value", "yes") if value else pgettext("CSV value", "no")
     return value
 
 
 def items_csv_response(today):
     items, codes = _items()
     records = (item_record(item, today, codes) for item in items)
-    return _csv_response("recommendations-tracker.csv", ITEM_COLUMNS, records)
+    return _csv_response(_("recommendations-tracker.csv"), ITEM_COLUMNS, records)
 
 
 def history_csv_response():
     _items_list, codes = _items()
     records = (update_record(update, codes) for update in _history())
-    return _csv_response("recommendations-status-history.csv", HISTORY_COLUMNS, records)
+    return _csv_response(_("recommendations-status-history.csv"), HISTORY_COLUMNS, records)
 
 
 def tracker_document(today):
@@ -204,5 +228,6 @@ def tracker_document(today):
 
 def json_response(today):
     response = JsonResponse(tracker_document(today), json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = 'attachment; filename="recommendations-tracker.json"'
+    name = _("recommendations-tracker.json")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -231,6 +231,8 @@ class StatusUpdate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Made up by `seed_demo` (recommendations.demo): shown as demonstration content.
+    is_demo = models.BooleanField(_("demo data"), default=False)
     corrects = models.OneToOneField(
         "self",
         verbose_name=_("corrects"),

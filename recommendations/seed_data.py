@@ -22,17 +22,17 @@ RECOMMENDATIONS = [
         "title_en": "Put newcomers at the centre of innovation and in charge of their own settlement",
         "title_fr": "Placer les nouveaux arrivants au cœur de l'innovation et aux commandes de leur propre établissement",
         "text_en": (
-            "Treat newcomers not only as clients but as experts on their own needs and strengths, and as a "
-            "source of new solutions, whether or not they use formal settlement services. The sector and "
-            "IRCC should both make room for newcomers' ideas. This echoes PeaceGeeks' Settlement 2.0 report "
-            "and the report of the Settlement Sector and Technology Task Group."
+            "Treat newcomers not as clients but as experts on their own needs and strengths, and as a "
+            "source of new solutions to meet those needs, whether or not they use formal settlement "
+            "services. This echoes PeaceGeeks' Settlement 2.0 report and the report of the Settlement "
+            "Sector and Technology Task Group."
         ),
         "text_fr": (
-            "Voir les nouveaux arrivants non seulement comme des clients, mais comme des experts de leurs "
-            "propres besoins et atouts, et comme une source de solutions nouvelles, qu'ils utilisent ou non "
-            "les services d'établissement officiels. Le secteur et IRCC doivent tous deux faire une place à "
-            "leurs idées. Cette recommandation fait écho au rapport Établissement 2.0 de PeaceGeeks et au "
-            "rapport du Groupe de travail sur le secteur de l'établissement et la technologie."
+            "Voir les nouveaux arrivants non pas comme des clients, mais comme des experts de leurs "
+            "propres besoins et atouts, et comme une source de solutions nouvelles pour y répondre, "
+            "qu'ils utilisent ou non les services d'établissement officiels. Cette recommandation fait "
+            "écho au rapport Établissement 2.0 de PeaceGeeks et au rapport du Groupe de travail sur le "
+            "secteur de l'établissement et la technologie."
         ),
         "children": [],
     },
@@ -46,14 +46,14 @@ RECOMMENDATIONS = [
         "title_en": "Create a National Small Centres Working Group",
         "title_fr": "Créer un Groupe de travail national sur les petits centres",
         "text_en": (
-            "IRCC should set up a national working group, within the National Settlement and Integration "
+            "IRCC must set up a national working group, within the National Settlement and Integration "
             "Council (NSIC), that brings together sector and IRCC representatives from every region. Small "
             "centres across the country share many traits, strengths and resourceful practices that larger "
             "centres could learn from. The group gives them a seat at the national table and makes sure "
             "their perspective is heard."
         ),
         "text_fr": (
-            "IRCC devrait mettre sur pied un groupe de travail national, rattaché au Conseil national de "
+            "IRCC doit mettre sur pied un groupe de travail national, rattaché au Conseil national de "
             "l'établissement et de l'intégration (NSIC), qui réunit des représentants du secteur et d'IRCC "
             "de toutes les régions. Les petits centres du pays ont beaucoup en commun, notamment des atouts "
             "et des façons ingénieuses de faire dont les grands centres pourraient s'inspirer. Le groupe "
@@ -134,8 +134,8 @@ RECOMMENDATIONS = [
                 "actor": "sector",
                 "principle": "client_centric",
                 "priority_rank": None,
-                "title_en": "Promote the shared idea of innovation and build on existing collaboration",
-                "title_fr": "Faire connaître la notion commune d'innovation et miser sur la collaboration existante",
+                "title_en": "Promote the shared idea of innovation and support collaboration by building on existing innovation efforts",
+                "title_fr": "Faire connaître la notion commune d'innovation et soutenir la collaboration en misant sur les efforts d'innovation existants",
                 "text_en": (
                     "The sector should spread the agreed definition and understanding of innovation, and "
                     "support collaboration by building on innovation efforts already under way."
@@ -284,13 +284,13 @@ RECOMMENDATIONS = [
                 "title_en": "Widen eligibility so providers can formally serve temporary residents",
                 "title_fr": "Élargir l'admissibilité pour que les fournisseurs puissent servir officiellement les résidents temporaires",
                 "text_en": (
-                    "IRCC should broaden service eligibility so that providers can officially serve more "
+                    "IRCC must broaden service eligibility so that providers can officially serve more "
                     "clients, including international students and temporary foreign workers. In small "
                     "centres these newcomers are key members of the community, and many choose to stay in "
                     "Canada."
                 ),
                 "text_fr": (
-                    "IRCC devrait élargir l'admissibilité aux services afin que les fournisseurs puissent "
+                    "IRCC doit élargir l'admissibilité aux services afin que les fournisseurs puissent "
                     "servir officiellement d'autres clients, notamment les étudiants internationaux et les "
                     "travailleurs étrangers temporaires. Dans les petits centres, ces nouveaux arrivants "
                     "jouent un rôle clé dans la communauté, et beaucoup choisissent de rester au Canada."

@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
 
+from lib.typography import collated
 from workinggroup.models import LANGUAGE_BITS, SIZE_CLASS_BITS, Organization, StaffSizeBand
 
 FACET_OF = {
@@ -81,7 +82,7 @@ def communities_served(organization_ids):
         return served
     rows = (
         Organization.communities.through.objects.filter(organization_id__in=organization_ids)
-        .order_by("community__name", "community_id")
+        .order_by(collated("community__name"), "community_id")
         .values_list("organization_id", "community__name", "community__size_class")
     )
     for organization_id, name, size_class in rows:

@@ -23,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 
 from lib.emails import send_templated_email
 from lib.text import fold
+from lib.typography import collated
 from workinggroup import roles, sessions
 
 
@@ -96,6 +97,24 @@ class Region(models.Model):
         return self.name
 
 
+# The Translation Bureau's French abbreviations of the provinces and territories.
+FRENCH_ABBREVIATIONS = {
+    "NL": "T.-N.-L.",
+    "PE": "Î.-P.-É.",
+    "NS": "N.-É.",
+    "NB": "N.-B.",
+    "QC": "Qc",
+    "ON": "Ont.",
+    "MB": "Man.",
+    "SK": "Sask.",
+    "AB": "Alb.",
+    "BC": "C.-B.",
+    "YT": "Yn",
+    "NT": "T.N.-O.",
+    "NU": "Nt",
+}
+
+
 class ProvinceTerritory(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True, help_text=_("e.g. NT, NB"))
     name = models.CharField(_("name"), max_length=100)
@@ -141,6 +160,11 @@ class Community(models.Model):
         ]
 
     def __str__(self):
+        """« Smithers, BC » in English; « Smithers (C.-B.) » in French (docs/french-style.md)."""
+        if (translation.get_language() or "").startswith("fr"):
+            return (
+                f"{self.name} ({FRENCH_ABBREVIATIONS.get(self.province.code, self.province.code)})"
+            )
         return f"{self.name}, {self.province.code}"
 
 
@@ -270,7 +294,7 @@ class OrganizationQuerySet(models.QuerySet):
     def by_name(self, language):
         # modeltranslation does not translate queries: name the language's column. The order
         # matches the (name_xx, id) indexes, so an unfiltered page reads 20 index entries.
-        return self.order_by(f"name_{language}", "pk")
+        return self.order_by(collated(f"name_{language}"), "pk")
 
     def named(self, name):
         """Organizations whose name, in either language, or slug is `name` (any case, accents
@@ -350,8 +374,8 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         # The directory sorts by the name column of the page's language.
         indexes = [
-            models.Index(fields=["name_en", "id"], name="org_name_en_idx"),
-            models.Index(fields=["name_fr", "id"], name="org_name_fr_idx"),
+            models.Index(collated("name_en"), "id", name="org_name_en_collated_idx"),
+            models.Index(collated("name_fr"), "id", name="org_name_fr_collated_idx"),
             # Everything the directory's counts read: they scan this index, not the table.
             models.Index(
                 fields=[

@@ -1,8 +1,6 @@
 """Pages of the working-group app: organization directory, working group, contacts, profile,
 invitations. Views orchestrate; rules live in models.py, directory.py and roles.py."""
 
-import unicodedata
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from lib.language import set_alternate_urls
 from lib.ratelimits import over_limit, too_many_requests
+from lib.typography import collated, collation_key
 from workinggroup import directory, memberships, roles
 from workinggroup.forms import (
     ORGANIZATION_LIST_ID,
@@ -64,7 +63,7 @@ def _language():
 
 def _sort_key(text):
     """Alphabetical order that puts Île-du-Prince-Édouard among the I's, whatever the database."""
-    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    return collation_key(text)
 
 
 def organization_list(request):
@@ -297,7 +296,7 @@ def profile(request):
 
 def _organization_names():
     column = f"name_{_language()}"
-    names = Organization.objects.order_by(column).values_list(column, flat=True)
+    names = Organization.objects.order_by(collated(column)).values_list(column, flat=True)
     return {"organization_list_id": ORGANIZATION_LIST_ID, "organization_names": names}
 
 
@@ -408,7 +407,9 @@ def my_organizations(request):
     to join one; a link to ask for a missing one."""
     search = OrganizationSearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    found = list(Organization.objects.matching(query).order_by(f"name_{_language()}")[:20])
+    found = list(
+        Organization.objects.matching(query).order_by(collated(f"name_{_language()}"))[:20]
+    )
     active = request.user.memberships.active().filter(organization__in=[o.pk for o in found])
     mine = {membership.organization_id: membership for membership in active}
     for organization in found:

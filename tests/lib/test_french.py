@@ -2,12 +2,15 @@
 passes the typography and glossary check, and the project's own translation is the one served
 (never Django's, the admin's or allauth's, whatever the order of INSTALLED_APPS)."""
 
+import datetime
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
+from django.template import Context, Template
 from django.utils import translation
+from django.utils.formats import date_format
 
 from lib.typography import catalogue_problems, collation_key, french_problems
 
@@ -124,3 +127,14 @@ def test_french_sorting_puts_accented_names_among_their_letter():
         "Ecole",
         "Édifice",
     ]
+
+
+def test_french_dates_write_the_first_of_a_month_as_an_ordinal():
+    first, eleventh = datetime.date(2021, 8, 1), datetime.date(2021, 8, 11)
+    template = Template("{{ first|date }} · {{ first|date:'j F Y' }} · {{ eleventh|date }}")
+    with translation.override("fr"):
+        assert date_format(first) == "1er août 2021"
+        rendered = template.render(Context({"first": first, "eleventh": eleventh}))
+        assert rendered == "1er août 2021 · 1er août 2021 · 11 août 2021"
+    with translation.override("en"):
+        assert date_format(first) == "August 1, 2021"

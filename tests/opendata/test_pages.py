@@ -83,6 +83,8 @@ def test_schema_is_openapi_3_and_can_be_had_in_french(client, seeded):
     assert english["info"]["license"]["name"] == "CC BY 4.0"
     french = client.get("/api/v1/schema/?lang=fr").json()
     assert french["info"]["description"].startswith("Données ouvertes")
+    error = french["components"]["schemas"]["Error"]["properties"]
+    assert error["detail"]["description"] == "Ce qui ne va pas, en langage clair."
     assert (
         client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi").status_code == 200
     )

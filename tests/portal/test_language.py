@@ -80,3 +80,22 @@ def test_bad_language_prefix_gives_404_in_default_language(client):
     assert response.status_code == 404
     assert html_lang(response) == "en"
     assert "Page not found" in response.content.decode()
+
+
+def test_toggle_takes_next_to_the_other_language(client):
+    """parity.md P5: signing in from the toggled page keeps the person in the chosen language."""
+    with translation.override("en"):
+        profile_en = reverse("profile")
+    with translation.override("fr"):
+        profile_fr = reverse("profile")
+    page = client.get(f"/fr/comptes/connexion/?next={profile_fr}").content.decode()
+    assert f'href="/en/accounts/login/?next={profile_en}"' in page
+
+
+def test_toggle_keeps_the_query_string_of_pages_with_their_own_alternates(rf):
+    """parity.md P6: pages with translated slugs (explicit alternates) keep ?page=2 too."""
+    from lib.language import page_in_language  # the function under test, not a page
+
+    request = rf.get("/fr/discussions/categories/pratiques/?page=2")
+    request.alternate_urls = {"en": "/en/discussions/categories/practices/"}
+    assert page_in_language(request, "en") == "/en/discussions/categories/practices/?page=2"

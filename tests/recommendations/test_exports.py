@@ -59,7 +59,7 @@ def test_the_items_csv_has_every_item_with_both_voices_current_status(client, hi
 
 
 def test_the_history_csv_keeps_every_entry_including_corrected_ones(client, history):
-    rows = read_csv(client.get("/fr/recommandations/historique-des-statuts.csv"))
+    rows = read_csv(client.get("/en/recommendations/status-history.csv"))
     assert len(rows) == 3
     corrected = next(r for r in rows if r["id"] == str(history.pk))
     assert corrected["note_fr"] == "Prévu à l’été"
@@ -68,6 +68,20 @@ def test_the_history_csv_keeps_every_entry_including_corrected_ones(client, hist
         next(r for r in rows if r["voice"] == "wg")["evidence_links"]
         == "https://e.ca/a https://e.ca/b"
     )
+
+
+def test_a_csv_from_a_french_page_is_french(client, history):
+    """parity.md P10: French file name, column names, words beside the codes, oui/non."""
+    response = client.get("/fr/recommandations/suivi-des-recommandations.csv")
+    assert 'filename="suivi-des-recommandations.csv"' in response["Content-Disposition"]
+    rows = read_csv(response)
+    r11 = next(r for r in rows if r["code"] == "R1.1")
+    assert r11["statut_groupe_travail"] == "stalled"
+    assert r11["statut_groupe_travail (libellé)"] == "Au point mort"
+    assert r11["horizon (libellé)"] == "Maintenant"
+    assert r11["voix_divergentes"] == "oui"
+    history_rows = read_csv(client.get("/fr/recommandations/historique-des-statuts.csv"))
+    assert {r["voix (libellé)"] for r in history_rows} >= {"IRCC"}
 
 
 def test_the_json_export_has_rules_current_status_and_full_history(client, history):

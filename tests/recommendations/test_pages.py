@@ -69,7 +69,7 @@ def test_the_tracker_shows_each_window_as_real_dates(client):
     assert "February 1, 2022 to August 1, 2023" in html
     assert "August 1, 2023 to November 14, 2023" in html
     html = html_of(client.get(TRACKER["fr"]))
-    assert "1 août 2021 au 1 février 2022" in html
+    assert "1er août 2021 au 1er février 2022" in html
 
 
 @pytest.mark.parametrize("page", [TRACKER, STATUSES])
@@ -186,7 +186,7 @@ def test_the_item_page_shows_both_voices_with_their_full_history(client, lang, i
     if lang == "en":
         assert "IRCC&#x27;s reported status" in html or "IRCC's reported status" in html
         assert "Posted on June 15, 2024 by IRCC staff" in html
-        assert "Ranked" not in html and "did not rank" in html
+        assert "Ranked" not in html and "does not publish this item's rank" in html
     else:
         assert "Publiée le 15 juin 2024 — Personnel d&#x27;IRCC" in html
 
@@ -297,3 +297,27 @@ def test_the_chart_fits_a_phone_with_its_labels_above_the_bars(client, item):
     assert labels and set(labels) == {"0"}  # labels start at the left edge, never cut off
     assert 'text-anchor="end" class="chart-label"' not in svg
     assert re.search(r"class=\"chart-label\">[^<]* · Groupe de travail<", svg)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_item_page_says_no_more_than_the_report(client, lang):
+    """fidelity.md: the principle is the working group's classification, the wording a
+    paraphrase with its source, the Later end date the portal's reading, parent actors derived."""
+    sub = html_of(
+        client.get({"en": "/en/recommendations/R2.3/", "fr": "/fr/recommandations/R2.3/"}[lang])
+    )
+    parent = html_of(
+        client.get({"en": "/en/recommendations/R1/", "fr": "/fr/recommandations/R1/"}[lang])
+    )
+    if lang == "en":
+        assert "IRCC principle (the working group's classification)" in sub
+        assert "PeaceGeeks, August 2021" in sub and "a paraphrase of the report" in sub
+        assert "the portal reads it as the opening of CFP 2024" in sub
+        assert "IRCC must broaden" in sub
+        assert "derived by the portal from its sub-recommendations" in parent
+    else:
+        assert "Principe d’IRCC (classement du groupe de travail)" in sub
+        assert "PeaceGeeks, août 2021" in sub
+        assert "le portail le situe à l’ouverture" in sub
+        assert "IRCC doit élargir" in sub
+        assert "déduit par le portail de ses sous-recommandations" in parent
