@@ -19,8 +19,8 @@ def test_opening_emails_each_participant_once_in_their_language(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(m.email for m in members)
     by_address = {m.to[0]: m for m in mailoutbox}
     assert by_address["member0@example.org"].subject == "Priorities 2027: round 1 is open"
-    # lib.emails folds every space of a subject, the non-breaking one included.
-    assert by_address["member1@example.org"].subject == "Priorités 2027 : le tour 1 est ouvert"
+    # The subject keeps its non-breaking space before « : » (docs/french-style.md).
+    assert by_address["member1@example.org"].subject == "Priorités 2027\u00a0: le tour 1 est ouvert"
     assert "/fr/priorites/priorities-2027/repondre/" in by_address["member1@example.org"].body
     # A repeated or restarted run sends nothing more.
     with django_capture_on_commit_callbacks(execute=True):
@@ -88,7 +88,7 @@ def test_publishing_emails_the_results_once_to_those_asked(
         tasks.publish_and_notify(exercise)
     assert len(mailoutbox) == 5
     french = next(m for m in mailoutbox if m.to[0] == "member1@example.org")
-    assert french.subject == "Priorités 2027 : les résultats sont publiés"
+    assert french.subject == "Priorités 2027\u00a0: les résultats sont publiés"
     assert "/fr/priorites/priorities-2027/" in french.body
     with django_capture_on_commit_callbacks(execute=True):
         notices.queue_results(exercise)
