@@ -199,10 +199,8 @@ class PracticeListSchema(AutoSchema):
                 "q",
                 TEXT,
                 description=gettext_lazy(
-                    "Keywords, searched in both languages (quotes for a phrase, - to exclude). "
-                    "A search returns at most the %(limit)d newest matching practices."
-                )
-                % {"limit": catalogue.MATCH_LIMIT},
+                    "Keywords, searched in both languages (quotes for a phrase, - to exclude)."
+                ),
             ),
             OpenApiParameter(
                 "sort",

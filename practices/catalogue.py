@@ -24,8 +24,6 @@ from practices.models import PromisingPractice
 SORTS = ("relevance", "newest", "adapted")
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = search.MAX_QUERY_LENGTH
-# A keyword's results are its MATCH_LIMIT newest matches at most (keyword.py says why).
-MATCH_LIMIT = keyword.CANDIDATES
 
 
 def current_facets():
@@ -79,16 +77,6 @@ class Results:
     def pages(self, per_page=PAGE_SIZE):
         return max(1, -(-self.total // per_page))
 
-    @property
-    def limit(self):
-        """How many matches at most a keyword's results hold (None without a keyword)."""
-        return keyword.CANDIDATES if self._match else None
-
-    @property
-    def limited(self):
-        """True when the keyword may have more matches than its results hold."""
-        return bool(self._match) and self._match.limited
-
     @cached_property
     def counts(self):
         """{param: {value: how many results that choice would give}} for every filter: a
@@ -108,7 +96,7 @@ class Results:
             results = PromisingPractice.objects.published().filter(*conditions)
         sort = self.query.sorted_by
         if sort == "relevance" and self._match and self.total:
-            return search.by_relevance(results, self.query.text)
+            return search.by_relevance(results, self._match.text)
         if sort == "adapted":
             # Matches the partial index practice_pub_most_adapted.
             return results.order_by("-adaptation_count", "-published_at", "-id")
@@ -117,17 +105,33 @@ class Results:
     def page(self, number, per_page=PAGE_SIZE):
         """Page `number` (from 1) of the results as cards, with their matching passages."""
         start = (number - 1) * per_page
-        practices = list(as_cards(self.ordered())[start : start + per_page])
+        if self._match and self.query.sorted_by == "relevance":
+            # The page's ids without sorting every match (search.best), then its cards.
+            ids = search.best(self._match.searched(), self._match.text, start + per_page)
+            ids = ids[start:]
+            cards = as_cards(PromisingPractice.objects.filter(pk__in=ids)) if ids else []
+            found = {p.pk: p for p in cards}
+            practices = [found[pk] for pk in ids if pk in found]
+        else:
+            practices = list(as_cards(self.ordered())[start : start + per_page])
         highlights = {}
         if self._match and practices:
             shown = PromisingPractice.objects.filter(pk__in=[p.pk for p in practices])
-            highlights = search.headlines(shown, self.query.text)
+            highlights = search.headlines(shown, self._match.text)
         return Page(number, practices, highlights)
+
+    @cached_property
+    def unsearchable(self):
+        """When a keyword matches nothing: "no word" when it holds only signs, "common words"
+        when only words the search ignores ("the", "de"), else None."""
+        if not self._match or self.total:
+            return None
+        return search.nothing_to_look_for(self.query.text)
 
     @cached_property
     def similar(self):
         """When a keyword matches nothing: practices whose title looks like it (misspellings)."""
-        if not self._match or self.total:
+        if not self._match or self.total or self.unsearchable:
             return []
         published = PromisingPractice.objects.published().for_cards()
         return search.similar_titles(published, self.query.text)
