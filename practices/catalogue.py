@@ -102,13 +102,19 @@ class Results:
             return results.order_by("-adaptation_count", "-published_at", "-id")
         return results.newest_first()
 
+    def ordered_ids(self):
+        """The results' ids in the query's order, to be sliced (`[start:stop]`): a keyword's
+        best matches are then found without sorting every match (search.best)."""
+        if self._match and self.query.sorted_by == "relevance":
+            return RankedIds(self._match)
+        return self.ordered().values_list("pk", flat=True)
+
     def page(self, number, per_page=PAGE_SIZE):
         """Page `number` (from 1) of the results as cards, with their matching passages."""
         start = (number - 1) * per_page
         if self._match and self.query.sorted_by == "relevance":
             # The page's ids without sorting every match (search.best), then its cards.
-            ids = search.best(self._match.searched(), self._match.text, start + per_page)
-            ids = ids[start:]
+            ids = RankedIds(self._match)[start : start + per_page]
             cards = as_cards(PromisingPractice.objects.filter(pk__in=ids)) if ids else []
             found = {p.pk: p for p in cards}
             practices = [found[pk] for pk in ids if pk in found]
@@ -135,6 +141,27 @@ class Results:
             return []
         published = PromisingPractice.objects.published().for_cards()
         return search.similar_titles(published, self.query.text)
+
+
+class RankedIds:
+    """A keyword's matches' ids by relevance, as a sequence that is only sliced (a paginator's
+    object list): a slice [start:stop] finds the first `stop` (search.best), one query."""
+
+    def __init__(self, match):
+        self.match = match
+
+    def __len__(self):
+        return self.match.total
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("RankedIds are read by slices")
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.match.total
+        if stop <= start:
+            return []
+        return search.best(self.match.searched(), self.match.text, stop)[start:]
 
 
 def publication_changed():
