@@ -199,10 +199,8 @@ class PracticeListSchema(AutoSchema):
                 "q",
                 TEXT,
                 description=gettext_lazy(
-                    "Keywords, searched in both languages (quotes for a phrase, - to exclude). "
-                    "A search returns at most the %(limit)d newest matching practices."
-                )
-                % {"limit": catalogue.MATCH_LIMIT},
+                    "Keywords, searched in both languages (quotes for a phrase, - to exclude)."
+                ),
             ),
             OpenApiParameter(
                 "sort",
@@ -253,9 +251,7 @@ class PracticeList(OpenDataView):
             raise BadQuery(errors)
         results = catalogue.find(query)
         # The page's ids first (ranking and sorting read narrow rows), then its full records.
-        ids = paginator.paginate_queryset(
-            results.ordered().values_list("pk", flat=True), request, self, count=results.total
-        )
+        ids = paginator.paginate_queryset(results.ordered_ids(), request, self, count=results.total)
         found = {
             p.pk: p for p in practices_for_records(PromisingPractice.objects.filter(pk__in=ids))
         }

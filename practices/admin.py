@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from practices.models import ClientGroup, PromisingPractice, Theme
+from practices.models import ClientGroup, GlossaryEntry, PromisingPractice, Theme
+from workinggroup import roles
 
 
 @admin.register(Theme, ClientGroup)
@@ -67,3 +68,21 @@ class PromisingPracticeAdmin(TabbedTranslationAdmin):
             {"fields": ("status", "published_at", "has_en", "has_fr", "updated_at")},
         ),
     )
+
+
+class EditorsManage(roles.AdministratorsManage):
+    """Editors and administrators keep the glossary (roles carry no Django permissions)."""
+
+    def _administrator(self, request):
+        user = request.user
+        return (
+            user.is_active
+            and user.is_staff
+            and roles.has_role(user, roles.EDITOR, roles.ADMINISTRATOR)
+        )
+
+
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(EditorsManage, admin.ModelAdmin):
+    list_display = ["phrase_en", "phrase_fr"]
+    search_fields = ["phrase_en", "phrase_fr"]

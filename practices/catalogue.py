@@ -24,8 +24,6 @@ from practices.models import PromisingPractice
 SORTS = ("relevance", "newest", "adapted")
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = search.MAX_QUERY_LENGTH
-# A keyword's results are its MATCH_LIMIT newest matches at most (keyword.py says why).
-MATCH_LIMIT = keyword.CANDIDATES
 
 
 def current_facets():
@@ -79,16 +77,6 @@ class Results:
     def pages(self, per_page=PAGE_SIZE):
         return max(1, -(-self.total // per_page))
 
-    @property
-    def limit(self):
-        """How many matches at most a keyword's results hold (None without a keyword)."""
-        return keyword.CANDIDATES if self._match else None
-
-    @property
-    def limited(self):
-        """True when the keyword may have more matches than its results hold."""
-        return bool(self._match) and self._match.limited
-
     @cached_property
     def counts(self):
         """{param: {value: how many results that choice would give}} for every filter: a
@@ -108,29 +96,72 @@ class Results:
             results = PromisingPractice.objects.published().filter(*conditions)
         sort = self.query.sorted_by
         if sort == "relevance" and self._match and self.total:
-            return search.by_relevance(results, self.query.text)
+            return search.by_relevance(results, self._match.text)
         if sort == "adapted":
             # Matches the partial index practice_pub_most_adapted.
             return results.order_by("-adaptation_count", "-published_at", "-id")
         return results.newest_first()
 
+    def ordered_ids(self):
+        """The results' ids in the query's order, to be sliced (`[start:stop]`): a keyword's
+        best matches are then found without sorting every match (search.best)."""
+        if self._match and self.query.sorted_by == "relevance":
+            return RankedIds(self._match)
+        return self.ordered().values_list("pk", flat=True)
+
     def page(self, number, per_page=PAGE_SIZE):
         """Page `number` (from 1) of the results as cards, with their matching passages."""
         start = (number - 1) * per_page
-        practices = list(as_cards(self.ordered())[start : start + per_page])
+        if self._match and self.query.sorted_by == "relevance":
+            # The page's ids without sorting every match (search.best), then its cards.
+            ids = RankedIds(self._match)[start : start + per_page]
+            cards = as_cards(PromisingPractice.objects.filter(pk__in=ids)) if ids else []
+            found = {p.pk: p for p in cards}
+            practices = [found[pk] for pk in ids if pk in found]
+        else:
+            practices = list(as_cards(self.ordered())[start : start + per_page])
         highlights = {}
         if self._match and practices:
             shown = PromisingPractice.objects.filter(pk__in=[p.pk for p in practices])
-            highlights = search.headlines(shown, self.query.text)
+            highlights = search.headlines(shown, self._match.text)
         return Page(number, practices, highlights)
+
+    @cached_property
+    def unsearchable(self):
+        """When a keyword matches nothing: "no word" when it holds only signs, "common words"
+        when only words the search ignores ("the", "de"), else None."""
+        if not self._match or self.total:
+            return None
+        return search.nothing_to_look_for(self.query.text)
 
     @cached_property
     def similar(self):
         """When a keyword matches nothing: practices whose title looks like it (misspellings)."""
-        if not self._match or self.total:
+        if not self._match or self.total or self.unsearchable:
             return []
         published = PromisingPractice.objects.published().for_cards()
         return search.similar_titles(published, self.query.text)
+
+
+class RankedIds:
+    """A keyword's matches' ids by relevance, as a sequence that is only sliced (a paginator's
+    object list): a slice [start:stop] finds the first `stop` (search.best), one query."""
+
+    def __init__(self, match):
+        self.match = match
+
+    def __len__(self):
+        return self.match.total
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("RankedIds are read by slices")
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.match.total
+        if stop <= start:
+            return []
+        return search.best(self.match.searched(), self.match.text, stop)[start:]
 
 
 def publication_changed():

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from practices import catalogue
-from practices.models import ClientGroup, PromisingPractice, Status, Theme
-from practices.seed_data import PRACTICES
+from practices.models import ClientGroup, GlossaryEntry, PromisingPractice, Status, Theme
+from practices.seed_data import GLOSSARY, PRACTICES
 from workinggroup import demo as workinggroup_demo
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
@@ -29,6 +29,8 @@ def load():
     groups = {g.slug: g for g in ClientGroup.objects.all()}
     for index, row in enumerate(PRACTICES):
         load_practice(row, index, themes, groups)
+    for phrase_en, phrase_fr in GLOSSARY:
+        GlossaryEntry.objects.get_or_create(phrase_en=phrase_en, phrase_fr=phrase_fr)
     catalogue.publication_changed()
 
 

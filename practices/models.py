@@ -9,6 +9,7 @@ they watch: any save or deletion of a practice, a change to its themes or client
 to the filters' reference tables.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
@@ -442,6 +443,41 @@ CARD_FIELDS = (
 )
 
 
+class GlossaryEntry(models.Model):
+    """A settlement term in English and in French: a search for one also finds practices that
+    use the other (practices/glossary.py), so a query in one language finds practices written
+    only in the other. Kept by editors in the admin; listed on the search help page."""
+
+    phrase_en = models.CharField(_("English phrase"), max_length=100)
+    phrase_fr = models.CharField(_("French phrase"), max_length=100)
+
+    class Meta:
+        ordering = ["phrase_en"]
+        verbose_name = _("glossary entry")
+        verbose_name_plural = _("glossary entries")
+        constraints = [
+            models.UniqueConstraint(fields=["phrase_en", "phrase_fr"], name="glossary_unique_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.phrase_en} / {self.phrase_fr}"
+
+    def clean(self):
+        self.phrase_en = " ".join((self.phrase_en or "").split())
+        self.phrase_fr = " ".join((self.phrase_fr or "").split())
+        errors = {}
+        for field in ("phrase_en", "phrase_fr"):
+            if not search.words(getattr(self, field)):
+                errors[field] = _("Write a phrase with at least one word.")
+        if not errors and normalize(self.phrase_en) == normalize(self.phrase_fr):
+            errors["phrase_fr"] = _(
+                "The French phrase is the same as the English one: an entry pairs a phrase "
+                "with its translation."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
 @receiver(m2m_changed, sender=PromisingPractice.themes.through)
 @receiver(m2m_changed, sender=PromisingPractice.client_groups.through)
 def _refresh_bits(sender, instance, action, reverse, **kwargs):
@@ -454,6 +490,12 @@ def _refresh_bits(sender, instance, action, reverse, **kwargs):
 @receiver(post_save, sender=PromisingPractice)
 @receiver(post_delete, sender=PromisingPractice)
 def _practice_changed(sender, **kwargs):
+    publication_changed()
+
+
+# The glossary changes what a search finds.
+@receiver([post_save, post_delete], sender=GlossaryEntry)
+def _glossary_changed(sender, **kwargs):
     publication_changed()
 
 

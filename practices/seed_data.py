@@ -1451,3 +1451,24 @@ PRACTICES = [
         "languages": ["en", "fr"],
     },
 ]
+
+
+# The search glossary (models.GlossaryEntry): settlement terms as the sector writes them in
+# each language. A search for one also finds practices written with the other.
+GLOSSARY = [
+    ("settlement", "établissement"),
+    ("newcomer", "nouvel arrivant"),
+    ("newcomers", "nouveaux arrivants"),
+    ("temporary foreign worker", "travailleur étranger temporaire"),
+    ("international student", "étudiant étranger"),
+    ("refugee", "réfugié"),
+    ("permanent resident", "résident permanent"),
+    ("language training", "formation linguistique"),
+    ("employment", "emploi"),
+    ("housing", "logement"),
+    ("youth", "jeunes"),
+    ("mental health", "santé mentale"),
+    ("childcare", "garde d'enfants"),
+    ("welcoming community", "communauté accueillante"),
+    ("francophone minority community", "communauté francophone en situation minoritaire"),
+]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from lib.language import set_alternate_urls
 from practices import catalogue
-from practices.models import TEXT_FIELDS, PromisingPractice
+from practices.models import TEXT_FIELDS, GlossaryEntry, PromisingPractice
 from workinggroup import roles
 
 MAX_PAGE = 10_000
@@ -54,13 +54,12 @@ def practice_list(request):
         "sort": query.sort if query.sort in catalogue.SORTS else "",
         "sorted_by": shown_order(query),
         "total": results.total,
-        "bounded": results.limited,
-        "candidates": results.limit,
         "cards": [card(p, facets, page.highlights.get(p.pk)) for p in page.practices],
         "page": number,
         "pages": pages,
         "page_range": page_window(number, pages),
         "max_query_length": catalogue.MAX_QUERY_LENGTH,
+        "unsearchable": results.unsearchable,
         "similar": results.similar,
     }
     return render(request, "practices/practice_list.html", context)
@@ -196,6 +195,12 @@ def card(practice, facets, passages):
 
 def other(language):
     return "fr" if language == "en" else "en"
+
+
+def search_help(request):
+    """How the search reads a keyword, and the glossary of settlement terms it applies."""
+    entries = GlossaryEntry.objects.order_by("phrase_en" if get_language() == "en" else "phrase_fr")
+    return render(request, "practices/search_help.html", {"entries": list(entries)})
 
 
 def practice_detail(request, pk, slug):

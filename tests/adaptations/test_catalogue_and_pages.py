@@ -75,7 +75,8 @@ def test_most_adapted_also_sorts_search_results(client, seeded):
 
 def test_an_unknown_sort_falls_back_to_newest(client, seeded):
     html = client.get("/en/practices/", {"sort": "bogus"}).content.decode()
-    assert '<option value="newest" selected>' in html
+    assert '<option value="" selected>' in html
+    assert "Sorted newest first." in html
 
 
 def test_list_page_query_count_does_not_grow_with_adaptations(

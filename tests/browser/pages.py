@@ -129,6 +129,7 @@ PAGE_TYPES = [
     PageType("not-found", missing_page, status=404),
     PageType("practice-list-filtered", filtered_practice_list),
     PageType("practice-detail", first("practices.PromisingPractice", published=True)),
+    PageType("search-help", named("practice_search_help")),
     PageType("tracker", named("recommendation_list")),
     PageType("tracker-item", first("recommendations.Recommendation")),
     PageType("organization-list", named("organization_list")),

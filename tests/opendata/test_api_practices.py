@@ -157,3 +157,17 @@ def test_practice_record_has_last_modified_and_honours_if_modified_since(client,
         f"/api/v1/practices/{swim.pk}/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]
     )
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("text", ["newcomers", "rural settlement", "natation -pagaient"])
+def test_a_keyword_page_of_the_api_is_the_exact_order_of_every_match(client, seeded, text):
+    """The API pages a keyword's matches by relevance without sorting them all: each page is
+    the matching slice of the full order (the exports')."""
+    from practices import catalogue
+    from practices.catalogue import Query
+
+    full = list(catalogue.find(Query(text=text)).ordered().values_list("pk", flat=True))
+    assert full
+    for page in range(1, min(3, -(-len(full) // 3)) + 1):
+        api = get_json(client, f"/api/v1/practices/?q={text}&page_size=3&page={page}")
+        assert [r["id"] for r in api["results"]] == full[(page - 1) * 3 : page * 3]

@@ -1,16 +1,19 @@
 """Keyword search: both languages whatever the interface language, accents optional."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
-from practices import catalogue, keyword, search
+from practices import catalogue, search
 from practices.catalogue import Query
 from practices.models import PromisingPractice
 from tests.practices.conftest import make_practice
 from tests.practices.test_catalogue_list import titles
 
 pytestmark = pytest.mark.django_db
+
+OLD = datetime(2019, 1, 1, tzinfo=UTC)
 
 SWIM = ("Women-only swim night", "Soirée de natation réservée aux femmes")
 STUDENTS = (
@@ -119,6 +122,18 @@ class TestSQLiteFallback:
         html = passages(practice, "swim")["en"]
         assert html.startswith("<mark>Swim</mark> &lt;b&gt;night")
 
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [("swimming", "Women-only swim night"), ("jeunes", "Youth club"), ("Jeunes", "Youth club")],
+    )
+    def test_words_are_stemmed_in_both_languages(self, seeded, query, expected):
+        make_practice(title_en="Youth club", title_fr="Club jeunesse", summary_fr="Pour tous.")
+        assert expected in ranked(query)
+
+    def test_a_stem_matches_at_the_start_of_a_word_only(self, seeded):
+        make_practice(title_en="Hats", summary_en="Knitting hats: no xswim here.")
+        assert "Hats" not in ranked("swimming")
+
     def test_list_page_uses_it(self, client, seeded):
         assert "Women-only swim night" in titles(client.get("/en/practices/", {"q": "natation"}))
 
@@ -166,21 +181,23 @@ class TestPostgresFullText:
         assert "Practices with a similar title" in html
         assert "Women-only swim night" in html
 
-    def test_candidates_are_the_newest_matches_whatever_the_window(self, seeded, monkeypatch):
-        """(The bound and the windows are keyword.py's, set small here to be reached.)"""
-        monkeypatch.setattr(keyword, "CANDIDATES", 3)
-        published = PromisingPractice.objects.published()
-        newest = published.matching("newcomers").newest_first().values_list("pk", flat=True)
-        for windows in [(5, 10), (1, 2), ()]:
-            monkeypatch.setattr(keyword, "WINDOWS", windows)
-            found = catalogue.find(Query(text="newcomers", sort="newest")).ordered()
-            assert list(found.values_list("pk", flat=True)) == list(newest[:3])
+    def test_a_title_with_every_word_comes_before_titles_with_some(self, seeded):
+        some = make_practice(title_en="Rural help", summary_en="Housing for newcomers.")
+        summary = make_practice(title_en="A help desk", summary_en="Rural housing for all.")
+        every = make_practice(title_en="Housing in rural towns", published_at=OLD)
+        found = ranked("rural housing")
+        assert found.index(every.title_en) < found.index(some.title_en)
+        assert found.index(some.title_en) < found.index(summary.title_en)
 
-    def test_common_word_ranks_only_the_newest_candidates(self, client, seeded, monkeypatch):
-        monkeypatch.setattr(keyword, "CANDIDATES", 3)
-        response = client.get("/en/practices/", {"q": "newcomers"})
-        assert len(titles(response)) == 3
-        assert "best matches among the 3 most recent" in response.content.decode()
+    def test_the_page_is_the_start_of_the_full_order(self, client, seeded):
+        """search.best finds a page tier by tier; it must be exactly the full order's."""
+        for i in range(25):
+            make_practice(title_en=f"Newcomers club {i}", summary_en="Housing for newcomers.")
+        for text in ["newcomers", "newcomers housing", "natation femmes", "housing -club", "zz"]:
+            full = [p.pk for p in catalogue.find(Query(text=text)).ordered()]
+            for number in (1, 2):
+                page = catalogue.find(Query(text=text)).page(number, per_page=10)
+                assert [p.pk for p in page.practices] == full[(number - 1) * 10 : number * 10]
 
 
 WORDLESS = ["!", "-", "()", "'", "%", "🙂", "\u202e", "\x00", "\x01\x7f"]
@@ -224,13 +241,13 @@ class TestWordlessQueryOnTheSQLiteFallback:
         assert not PromisingPractice.objects.published().matching(query).exists()
 
 
-def test_a_repeated_search_reuses_its_candidates(client, seeded, django_assert_num_queries):
-    """The candidates cost most of a common word's search: found once per publication."""
+def test_a_repeated_search_is_counted_from_the_cache(client, seeded, django_assert_num_queries):
+    """Paging a search or asking it in the other language counts the same matches again."""
     client.get("/en/practices/", {"q": "newcomers"})
     with django_assert_num_queries(0):
-        assert catalogue.find(Query(text="newcomers")).total
+        assert catalogue.find(Query(text="newcomers")).counts["region"]
     with django_assert_num_queries(0):
-        assert catalogue.find(Query(text="NEWCOMERS\x00")).total
+        assert catalogue.find(Query(text="NEWCOMERS\x00")).counts["region"]
 
 
 def test_a_search_finds_what_was_published_after_it_was_last_made(client, seeded):
@@ -239,9 +256,65 @@ def test_a_search_finds_what_was_published_after_it_was_last_made(client, seeded
     assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == ["Zeppelin rides"]
 
 
-def test_cached_candidates_never_show_a_practice_unpublished_since(client, seeded):
+def test_a_search_never_shows_a_practice_unpublished_since(client, seeded):
     make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
     assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == ["Zeppelin rides"]
-    # A bulk update sends no signal: the publication version stays, the candidates too.
+    # A bulk update sends no signal: the publication version stays, the results are live.
     PromisingPractice.objects.filter(title_en="Zeppelin rides").update(status="archived")
     assert titles(client.get("/en/practices/", {"q": "zeppelin"})) == []
+
+
+ELDERS = "Un repas du dimanche pour les aînés du village, préparé par des bénévoles du coin."
+
+
+@pytest.mark.parametrize(
+    "database", [pytest.param("postgresql", marks=pytest.mark.postgres), "sqlite"]
+)
+def test_an_accent_free_query_marks_the_accented_word(seeded, monkeypatch, database):
+    if database == "sqlite":
+        monkeypatch.setattr(search, "postgres", lambda: False)
+    long = " ".join(f"Mot{i}" for i in range(60))
+    practice = make_practice(
+        title_en="", title_fr="Repas partagé", summary_fr=f"{long}. {ELDERS} {long}."
+    )
+    passage = passages(practice, "aines")["fr"]
+    assert "<mark>aînés</mark>" in passage
+    # Cut inside the text, at words, and said so.
+    assert passage.startswith("… ") and passage.endswith(" …")
+    assert re.match(r"… Mot\d+ ", passage) and re.search(r" Mot\d+\.? …$", passage)
+
+
+@pytest.mark.parametrize(
+    "database", [pytest.param("postgresql", marks=pytest.mark.postgres), "sqlite"]
+)
+@pytest.mark.parametrize("query", ["the of and", "de la du", "the -and", "The OR Le"])
+def test_a_query_of_common_words_only_says_so(client, seeded, monkeypatch, query, database):
+    if database == "sqlite":
+        monkeypatch.setattr(search, "postgres", lambda: False)
+    response = client.get("/en/practices/", {"q": query})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "Your search holds only very common words" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["!!!", "?", "«»", "🙂 🙂"])
+def test_a_query_of_signs_only_says_so(client, seeded, query):
+    response = client.get("/fr/pratiques/", {"q": query})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "Votre recherche ne contient aucun mot, seulement des signes" in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "database", [pytest.param("postgresql", marks=pytest.mark.postgres), "sqlite"]
+)
+def test_a_query_of_200_words_is_cut_and_answered(client, seeded, monkeypatch, database):
+    if database == "sqlite":
+        monkeypatch.setattr(search, "postgres", lambda: False)
+    response = client.get("/en/practices/", {"q": " ".join(["swim"] * 200)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Your search was longer than 200 characters" in html
+    assert titles(response)[0] == "Women-only swim night"

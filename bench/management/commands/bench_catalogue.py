@@ -82,6 +82,40 @@ class Command(BaseCommand):
             )
         if failed:
             self.stdout.write(self.style.WARNING(f"over budget: {', '.join(failed)}"))
+        self.exactness()
+
+    def exactness(self):
+        """For each keyword, rare to common: whether the list page's first page (found tier by
+        tier) is exactly the top 20 of every match sorted in full (`ordered()`, no shortcut),
+        with the time of each in SQL (median of 5, then the first run after a publication)."""
+        self.stdout.write(
+            f"\n{'keyword':28} {'matches':>8} {'page':>8} {'full sort':>10} {'first page':>10}"
+            " exact"
+        )
+        rows = []
+        for word in WORDS:
+            query = catalogue.Query(text=word)
+            rows.append((catalogue.find(query).total, word, query))
+        wrong = 0
+        for total, word, query in sorted(rows):
+            catalogue.publication_changed()
+            page_times, full_times = [], []
+            for _ in range(5):
+                start = time.perf_counter()
+                page = [p.pk for p in catalogue.find(query).page(1).practices]
+                page_times.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                full = list(catalogue.find(query).ordered().values_list("pk", flat=True)[:20])
+                full_times.append((time.perf_counter() - start) * 1000)
+            exact = page == full
+            wrong += not exact
+            self.stdout.write(
+                f"{word:28} {total:8d} {statistics.median(page_times):6.1f}ms "
+                f"{statistics.median(full_times):8.1f}ms {page_times[0]:8.1f}ms "
+                f"{'yes' if exact else 'NO'}"
+            )
+        if wrong:
+            self.stdout.write(self.style.WARNING(f"{wrong} first pages differ from the top 20"))
 
     def time_one(self, client, url):
         reset_queries()
