@@ -35,6 +35,17 @@ REQUEUE_AFTER = timedelta(minutes=5)
 
 UNKNOWN_NOTE = "worker stopped while handing it to the mail server"
 
+# Rows still to be dealt with, by a worker, the sweep or an administrator.
+OPEN = (
+    DeliveryStatus.PENDING,
+    DeliveryStatus.CLAIMED,
+    DeliveryStatus.HANDOVER,
+    DeliveryStatus.UNKNOWN,
+)
+# The whole ledger's summary counts finished rows of digests this recent (today's and
+# yesterday's runs).
+RECENT = timedelta(days=2)
+
 
 def rows(ids):
     return DigestDelivery.objects.filter(pk__in=ids)
@@ -172,10 +183,13 @@ def unknown():
 def state(now, period=None, period_key=None):
     """What the ledger says now: counts of sent, held by a live claim (and until when), unknown,
     waiting (including claims whose lease ran out: the next sweep takes them back), and others.
-    Restricted to one period's day or week when given."""
+    Of one period's day or week when given; else every open row (any age) and the finished rows
+    of the last RECENT (both through an index: a year of ledger is millions of rows)."""
     qs = DigestDelivery.objects.all()
     if period:
         qs = qs.filter(period=period, period_key=period_key)
+    else:
+        qs = qs.filter(Q(status__in=OPEN) | Q(window_end__gte=now - RECENT))
     claimed = Q(status__in=(DeliveryStatus.CLAIMED, DeliveryStatus.HANDOVER))
     live = claimed & Q(lease_until__gte=now)
     expired = claimed & Q(lease_until__lt=now)
