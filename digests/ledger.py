@@ -20,7 +20,7 @@
 import uuid
 from datetime import timedelta
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Case, Count, DateTimeField, F, Max, Q, Value, When
 
 from digests.models import DeliveryStatus, DigestDelivery
 
@@ -90,6 +90,44 @@ def hand_over(claim_id, delivery_id, now):
         .filter(pk=delivery_id)
         .update(status=DeliveryStatus.HANDOVER, handed_over_at=now)
     )
+
+
+def record_and_hand_over(claim_id, accepted, delivery_id, now):
+    """One statement, one commit: record the message the server took last (`accepted`: (id,
+    fields) or None) and hand over the next one. Returns False if the claim lost the next one.
+
+    Half the commits of two statements, and the same rules: the next message is marked before
+    it is sent, the previous one recorded after it was taken."""
+    if accepted is None:
+        return hand_over(claim_id, delivery_id, now)
+    sent_id, fields = accepted
+    stamp = Value(now, output_field=DateTimeField())
+    changes = {
+        "status": Case(
+            When(pk=sent_id, then=Value(DeliveryStatus.SENT)),
+            default=Value(DeliveryStatus.HANDOVER),
+        ),
+        "sent_at": Case(When(pk=sent_id, then=stamp), default=F("sent_at")),
+        "handed_over_at": Case(When(pk=delivery_id, then=stamp), default=F("handed_over_at")),
+    }
+    for name, value in fields.items():
+        field = DigestDelivery._meta.get_field(name)
+        changes[name] = Case(
+            When(pk=sent_id, then=Value(value, output_field=field)), default=F(name)
+        )
+    count = (
+        DigestDelivery.objects.filter(claim_id=claim_id)
+        .filter(
+            Q(pk=sent_id, status__in=(DeliveryStatus.HANDOVER, DeliveryStatus.UNKNOWN))
+            | Q(pk=delivery_id, status=DeliveryStatus.CLAIMED)
+        )
+        .update(**changes)
+    )
+    if count == 2:
+        return True
+    return DigestDelivery.objects.filter(
+        pk=delivery_id, claim_id=claim_id, status=DeliveryStatus.HANDOVER
+    ).exists()
 
 
 def not_handed_over(claim_id, delivery_id):

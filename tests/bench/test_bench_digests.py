@@ -16,7 +16,7 @@ def test_bench_digests_reports_and_rolls_back(db, capsys):
 
     out = capsys.readouterr().out
     assert "40 digests built and handed to the email backend" in out
-    assert "queries per batch: [13] fixed + 2 per email sent" in out
+    assert "queries per batch: [14] fixed + 1 per email sent" in out
     assert not DigestDelivery.objects.exists()
     assert not User.objects.filter(email__startswith="bench-digest-").exists()
 
