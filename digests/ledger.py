@@ -9,8 +9,9 @@
 - A claim is a **lease**: `lease_until`, set by the claim and renewed by the live worker every
   RENEW_EVERY while it works through its batch. A lease that has run out belongs to a worker that
   is gone (killed, out of memory, machine restarted); the sweep takes its rows back.
-- A message is marked **handover** (one UPDATE, committed) *before* it is handed to the email
-  backend, and **sent** right after the backend accepted it. Each move is a conditional UPDATE on
+- A message is marked **handover** (committed) *before* it is handed to the email backend, and
+  **sent** once the backend accepted it; the sending loop does both in one UPDATE for two
+  consecutive messages (record_and_hand_over). Each move is a conditional UPDATE on
   the claim's id and the expected state: a worker whose rows were taken from it sends nothing.
 - A row found in **handover** after its lease ran out may or may not have reached the mail
   server: it becomes **unknown** and is never sent again by the machine. An administrator looks
