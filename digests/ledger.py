@@ -9,8 +9,9 @@
 - A claim is a **lease**: `lease_until`, set by the claim and renewed by the live worker every
   RENEW_EVERY while it works through its batch. A lease that has run out belongs to a worker that
   is gone (killed, out of memory, machine restarted); the sweep takes its rows back.
-- A message is marked **handover** (one UPDATE, committed) *before* it is handed to the email
-  backend, and **sent** right after the backend accepted it. Each move is a conditional UPDATE on
+- A message is marked **handover** (committed) *before* it is handed to the email backend, and
+  **sent** once the backend accepted it; the sending loop does both in one UPDATE for two
+  consecutive messages (record_and_hand_over). Each move is a conditional UPDATE on
   the claim's id and the expected state: a worker whose rows were taken from it sends nothing.
 - A row found in **handover** after its lease ran out may or may not have reached the mail
   server: it becomes **unknown** and is never sent again by the machine. An administrator looks
@@ -20,7 +21,7 @@
 import uuid
 from datetime import timedelta
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Case, Count, DateTimeField, F, Max, Q, Value, When
 
 from digests.models import DeliveryStatus, DigestDelivery
 
@@ -34,6 +35,17 @@ RENEW_EVERY = timedelta(seconds=20)
 REQUEUE_AFTER = timedelta(minutes=5)
 
 UNKNOWN_NOTE = "worker stopped while handing it to the mail server"
+
+# Rows still to be dealt with, by a worker, the sweep or an administrator.
+OPEN = (
+    DeliveryStatus.PENDING,
+    DeliveryStatus.CLAIMED,
+    DeliveryStatus.HANDOVER,
+    DeliveryStatus.UNKNOWN,
+)
+# The whole ledger's summary counts finished rows of digests this recent (today's and
+# yesterday's runs).
+RECENT = timedelta(days=2)
 
 
 def rows(ids):
@@ -79,6 +91,44 @@ def hand_over(claim_id, delivery_id, now):
         .filter(pk=delivery_id)
         .update(status=DeliveryStatus.HANDOVER, handed_over_at=now)
     )
+
+
+def record_and_hand_over(claim_id, accepted, delivery_id, now):
+    """One statement, one commit: record the message the server took last (`accepted`: (id,
+    fields) or None) and hand over the next one. Returns False if the claim lost the next one.
+
+    Half the commits of two statements, and the same rules: the next message is marked before
+    it is sent, the previous one recorded after it was taken."""
+    if accepted is None:
+        return hand_over(claim_id, delivery_id, now)
+    sent_id, fields = accepted
+    stamp = Value(now, output_field=DateTimeField())
+    changes = {
+        "status": Case(
+            When(pk=sent_id, then=Value(DeliveryStatus.SENT)),
+            default=Value(DeliveryStatus.HANDOVER),
+        ),
+        "sent_at": Case(When(pk=sent_id, then=stamp), default=F("sent_at")),
+        "handed_over_at": Case(When(pk=delivery_id, then=stamp), default=F("handed_over_at")),
+    }
+    for name, value in fields.items():
+        field = DigestDelivery._meta.get_field(name)
+        changes[name] = Case(
+            When(pk=sent_id, then=Value(value, output_field=field)), default=F(name)
+        )
+    count = (
+        DigestDelivery.objects.filter(claim_id=claim_id)
+        .filter(
+            Q(pk=sent_id, status__in=(DeliveryStatus.HANDOVER, DeliveryStatus.UNKNOWN))
+            | Q(pk=delivery_id, status=DeliveryStatus.CLAIMED)
+        )
+        .update(**changes)
+    )
+    if count == 2:
+        return True
+    return DigestDelivery.objects.filter(
+        pk=delivery_id, claim_id=claim_id, status=DeliveryStatus.HANDOVER
+    ).exists()
 
 
 def not_handed_over(claim_id, delivery_id):
@@ -172,10 +222,13 @@ def unknown():
 def state(now, period=None, period_key=None):
     """What the ledger says now: counts of sent, held by a live claim (and until when), unknown,
     waiting (including claims whose lease ran out: the next sweep takes them back), and others.
-    Restricted to one period's day or week when given."""
+    Of one period's day or week when given; else every open row (any age) and the finished rows
+    of the last RECENT (both through an index: a year of ledger is millions of rows)."""
     qs = DigestDelivery.objects.all()
     if period:
         qs = qs.filter(period=period, period_key=period_key)
+    else:
+        qs = qs.filter(Q(status__in=OPEN) | Q(window_end__gte=now - RECENT))
     claimed = Q(status__in=(DeliveryStatus.CLAIMED, DeliveryStatus.HANDOVER))
     live = claimed & Q(lease_until__gte=now)
     expired = claimed & Q(lease_until__lt=now)

@@ -115,6 +115,7 @@ class DigestDelivery(models.Model):
             models.Index(fields=["status", "lease_until"], name="digest_delivery_todo"),
             models.Index(fields=["user", "-window_end"], name="digest_delivery_latest"),
             models.Index(fields=["claim_id"], name="digest_delivery_claim"),
+            models.Index(fields=["window_end"], name="digest_delivery_window_end"),
         ]
 
     def __str__(self):

@@ -1,9 +1,10 @@
 """Sending a batch of digests: claim the rows, build every digest, send, record each send.
 
 The batch's reads are a fixed number of queries whatever its size (the claim, the rows, the
-readers, the sources, one UPDATE per outcome kind); each email adds two UPDATEs, the hand-over
-written before the backend is called and the record written after it accepted, plus a lease
-renewal every 20 seconds. The states and their rules are digests.ledger's: a worker killed
+readers, the sources, one UPDATE per outcome kind); each email adds one UPDATE, which records the
+previous message as sent (the server took it) and marks this one as handed over before the
+backend is called (ledger.record_and_hand_over), plus one at the end and a lease renewal every
+20 seconds. The states and their rules are digests.ledger's: a worker killed
 before the hand-over leaves its rows claimed (the sweep sends them once the lease runs out); one
 killed during it leaves one row whose fate is unknown, never sent again without an administrator.
 """
@@ -93,21 +94,31 @@ def _send_claimed(claim_id, outcome, connection):
     blocks = emails.ItemBlocks()
     connection = connection or get_connection()
     renewed = time.monotonic()
-    with connection:  # one connection (one SMTP session) for the whole batch
-        for delivery, digest in to_send:
-            if time.monotonic() - renewed > ledger.RENEW_EVERY.total_seconds():
-                ledger.renew(claim_id, timezone.now())
-                renewed = time.monotonic()
-            message = emails.digest_message(delivery, digest, blocks, connection)
-            if not ledger.hand_over(claim_id, delivery.pk, timezone.now()):
-                # Taken back by the sweep (this worker was stalled past its lease): not ours.
-                outcome["lost_claim"] += 1
-                continue
-            _hand_over(claim_id, delivery, digest, message, outcome)
+    accepted = None  # (id, fields) of the message the server took, recorded with the next step
+    try:
+        with connection:  # one connection (one SMTP session) for the whole batch
+            for delivery, digest in to_send:
+                if time.monotonic() - renewed > ledger.RENEW_EVERY.total_seconds():
+                    ledger.renew(claim_id, timezone.now())
+                    renewed = time.monotonic()
+                message = emails.digest_message(delivery, digest, blocks, connection)
+                handed = ledger.record_and_hand_over(
+                    claim_id, accepted, delivery.pk, timezone.now()
+                )
+                accepted = None
+                if not handed:
+                    # Taken back by the sweep (this worker stalled past its lease): not ours.
+                    outcome["lost_claim"] += 1
+                    continue
+                accepted = _hand_over(claim_id, delivery, digest, message, outcome)
+    finally:
+        if accepted is not None:  # the last message, or the one before an error
+            ledger.record_sent(claim_id, accepted[0], timezone.now(), **accepted[1])
 
 
 def _hand_over(claim_id, delivery, digest, message, outcome):
-    """Send one message marked as handed over, and record what the server said."""
+    """Send one message marked as handed over. Returns (id, fields) to record if the server
+    took it, None if it refused it (recorded here)."""
     try:
         message.send()
     except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as error:
@@ -119,17 +130,12 @@ def _hand_over(claim_id, delivery, digest, message, outcome):
         ledger.record_refused(claim_id, delivery.pk, status, note)
         outcome[status] += 1
         log.warning("digest delivery %s not sent: %s", delivery.pk, note)
-        return
+        return None
     # Anything else (the connection dropped mid-message, a time limit) leaves the fate of this
     # message unknown: send_batch gives the batch back and marks this one unknown.
-    ledger.record_sent(
-        claim_id,
-        delivery.pk,
-        timezone.now(),
-        language=delivery.user.preferred_language,
-        item_count=digest.item_count,
-    )
     outcome[DeliveryStatus.SENT] += 1
+    fields = {"language": delivery.user.preferred_language, "item_count": digest.item_count}
+    return delivery.pk, fields
 
 
 def reason_not_to_send(delivery):

@@ -78,6 +78,15 @@ def first(model, published=False):
     return url
 
 
+def latest_digest():
+    """The web copy of the demo member's newest digest (digests.demo)."""
+    from digests.models import DigestDelivery  # the app registry is ready only at call time
+
+    found = DigestDelivery.objects.filter(user__email=MEMBER, status="sent").first()
+    assert found is not None, "the demo data has no sent digest"
+    return reverse("digests:detail", kwargs={"pk": found.pk})
+
+
 def filtered_practice_list():
     """The catalogue with two filters and a keyword that match the first demo practice."""
     from practices.models import PromisingPractice
@@ -141,6 +150,8 @@ PAGE_TYPES = [
     PageType("thread", first("discussions.Thread"), user=MEMBER),
     PageType("new-thread-with-errors", named("discussions:thread_new"), submit_empty_form, MEMBER),
     PageType("digest-settings", named("digests:settings"), user=MEMBER),
+    PageType("your-digests", named("digests:history"), user=MEMBER),
+    PageType("digest-web-copy", latest_digest, user=MEMBER),
     PageType("moderation-log", named("discussions:moderation_log"), user=EDITOR),
     PageType("notifications", named("notifications:inbox"), user=MEMBER),
     PageType("moderator-edit", moderator_edit, user=EDITOR),

@@ -192,3 +192,23 @@ def test_send_digests_says_what_is_sent_held_unknown_and_waiting(
     assert "2 due, 0 unsent digests queued" in out
     assert "held by a live claim: 2 (until " in out
     assert "unknown: 0" in out and "waiting: 0" in out
+
+
+def test_one_statement_records_the_previous_message_and_hands_over_the_next(
+    reader_en, reader_fr, organization
+):
+    schedule.open_deliveries("daily", DAY)
+    now = timezone.now()
+    claim_id, _count = ledger.claim(_ids(), now)
+    first, second = DigestDelivery.objects.order_by("pk")
+    assert ledger.record_and_hand_over(claim_id, None, first.pk, now)
+    # The worker stalled: the sweep made the first unknown and took the second back.
+    runs.sweep(now + ledger.LEASE + datetime.timedelta(seconds=1))
+
+    handed = ledger.record_and_hand_over(claim_id, (first.pk, {"item_count": 3}), second.pk, now)
+
+    assert not handed, "the second is no longer this claim's: not sent"
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.item_count, first.sent_at) == ("sent", 3, now), "it was taken"
+    assert second.status == DeliveryStatus.PENDING

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
-from digests import ledger, schedule
+from digests import ledger, runs, schedule
 from digests.models import DeliveryStatus, DigestDelivery
 from tests.conftest import make_user
 from tests.digests.conftest import DAY, make_practice
@@ -87,3 +87,22 @@ def test_the_dashboard_and_the_ledger_page_count_unknown_digests(unknown, alex, 
     assert UNKNOWN_LIST in dashboard.text
     assert "1 unknown" in ledger_page.text and "0 waiting to be sent" in ledger_page.text
     assert "1 résumé dont le sort est inconnu" in french.text
+
+
+def test_the_whole_ledger_counts_open_rows_of_any_age_and_recent_finished_ones(
+    unknown, reader_fr, morning
+):
+    morning.shift(datetime.timedelta(days=30))  # the unknown digest is a month old now
+    old_end = timezone.now() - datetime.timedelta(days=20)
+    DigestDelivery.objects.create(
+        user=reader_fr,
+        period="daily",
+        period_key="2026-01-17",
+        window_start=old_end - datetime.timedelta(days=1),
+        window_end=old_end,
+        status=DeliveryStatus.SENT,
+    )
+
+    state = runs.ledger_state()
+
+    assert (state["unknown"], state["sent"], state["waiting"]) == (1, 0, 0)

@@ -9,9 +9,14 @@ digest to the in-memory email backend, batch by batch, as the workers would. Rep
 the rate and the queries of each batch (a fixed number plus the one UPDATE that records each
 send). Fails (exit 1) over --budget-s. Nothing is kept: it all happens in a transaction that is
 rolled back.
+
+With --workers N (as N Celery worker processes), the data is committed first, N forked processes
+share the batches, each with its own database connection, committing each ledger write as the
+workers do; everything the bench made is deleted at the end (also after an error).
 """
 
 import datetime
+import multiprocessing
 import os
 import random
 import time
@@ -22,7 +27,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -36,6 +41,9 @@ from workinggroup.models import Community, MemberProfile, Organization, Region, 
 
 DAY = datetime.date(2030, 1, 15)
 EMAIL_PREFIX = "bench-digest-"
+ORG_PREFIX = "bench-digest-org-"
+CATEGORY_SLUG = "bench-d"
+STATUS_NOTE = "Benchmark."
 
 
 class _Rollback(Exception):
@@ -49,34 +57,57 @@ class Command(BaseCommand):
         parser.add_argument("--members", type=int, default=10_000)
         parser.add_argument("--practices", type=int, default=500)
         parser.add_argument("--budget-s", type=float, default=60.0)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            help="Processes sending the batches, committing as workers do; the data is "
+            "committed, then deleted at the end. Default 0: this process, all rolled back.",
+        )
 
-    def handle(self, *args, members, practices, budget_s, **options):
-        if members < 1 or practices < 0:
-            raise CommandError("--members must be at least 1 and --practices zero or more")
-        try:
-            with transaction.atomic():
-                users = self._make_data(members, practices)
-                result = self._send_all(users)
-                raise _Rollback
-        except _Rollback:
-            pass
+    def handle(self, *args, members, practices, budget_s, workers, **options):
+        if members < 1 or practices < 0 or workers < 0:
+            raise CommandError(
+                "--members must be at least 1, --practices and --workers zero or more"
+            )
+        if workers == 0:
+            try:
+                with transaction.atomic():
+                    users = self._make_data(members, practices)
+                    result = self._send_all(users)
+                    raise _Rollback
+            except _Rollback:
+                pass
+        else:
+            try:
+                with transaction.atomic():
+                    users = self._make_data(members, practices)
+                    ids = self._open_rows(users)
+                result = self._send_in_processes(ids, workers)
+            finally:
+                self._delete_everything()
         seconds, cpu_seconds, outcome, per_batch = result
         sent = outcome.get("sent", 0)
+        if sent + outcome.get("empty", 0) != members:
+            raise CommandError(f"{members} members made, but {dict(outcome)} counted")
         self.stdout.write(
             f"{connection.vendor}, {members} members, {practices} new practices, "
-            f"batches of {runs.BATCH_SIZE}, DEBUG={settings.DEBUG}"
+            f"batches of {runs.BATCH_SIZE}, "
+            f"{f'{workers} worker processes' if workers else 'in this process, rolled back'}, "
+            f"DEBUG={settings.DEBUG}"
         )
         self.stdout.write(
             f"  {sent} digests built and handed to the email backend in {seconds:.1f} s "
             f"({sent / seconds:.0f} per second); outcomes: {dict(outcome)}"
         )
         self.stdout.write(
-            f"  this process's CPU time: {cpu_seconds:.1f} s; machine load average "
+            f"  the sending processes' CPU time: {cpu_seconds:.1f} s; machine load average "
             f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
         fixed = sorted({queries - emails for queries, emails in per_batch})
         self.stdout.write(
-            f"  queries per batch: {fixed} fixed + 1 per email sent (over {len(per_batch)} batches)"
+            f"  queries per batch: {fixed} fixed + 1 per email sent (record the previous, hand "
+            f"over this one; over {len(per_batch)} batches)"
         )
         if seconds > budget_s:
             raise CommandError(f"{seconds:.1f} s is over the {budget_s:.0f} s budget")
@@ -85,31 +116,60 @@ class Command(BaseCommand):
         """Open the day's ledger rows of the members made here, and send them batch by batch.
         Members already in the database (and their unsent rows) are left alone: --members
         counts only the bench's own."""
-        ours = {user.pk for user in users}
-        rows = [d for d in schedule.planned_deliveries("daily", DAY) if d.user_id in ours]
-        DigestDelivery.objects.bulk_create(rows, batch_size=1000)
-        ids = list(
-            DigestDelivery.objects.filter(user__email__startswith=EMAIL_PREFIX)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+        ids = self._open_rows(users)
         backend = mail.get_connection("django.core.mail.backends.locmem.EmailBackend")
         outcome, per_batch = Counter(), []
         started, cpu_started = time.perf_counter(), time.process_time()
         for start in range(0, len(ids), runs.BATCH_SIZE):
-            mail.outbox = []
-            connection.queries_log.clear()  # a bounded deque: count each batch from empty
-            with CaptureQueriesContext(connection) as queries:
-                batch_outcome = sending.send_batch(
-                    ids[start : start + runs.BATCH_SIZE],
-                    now=timezone.now(),
-                    connection=backend,
-                )
-            assert len(mail.outbox) == batch_outcome.get("sent", 0)
+            batch_outcome, queries = _send_one_batch(ids[start : start + runs.BATCH_SIZE], backend)
             outcome.update(batch_outcome)
-            per_batch.append((len(queries), batch_outcome.get("sent", 0)))
+            per_batch.append((queries, batch_outcome.get("sent", 0)))
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         return wall, cpu, {str(k): v for k, v in outcome.items()}, per_batch
+
+    def _send_in_processes(self, ids, workers):
+        """The batches shared by `workers` forked processes, as Celery's prefork pool does."""
+        batches = [ids[i : i + runs.BATCH_SIZE] for i in range(0, len(ids), runs.BATCH_SIZE)]
+        connections.close_all()  # each process opens its own
+        started = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_batch_in_a_process, batches, chunksize=1)
+        wall = time.perf_counter() - started
+        outcome, per_batch, cpu = Counter(), [], 0.0
+        for batch_outcome, queries, batch_cpu in results:
+            outcome.update(batch_outcome)
+            per_batch.append((queries, batch_outcome.get("sent", 0)))
+            cpu += batch_cpu
+        return wall, cpu, dict(outcome), per_batch
+
+    def _delete_everything(self):
+        """What the bench committed with --workers: its members (and their rows, profiles,
+        follows), practices, organizations, threads and status updates."""
+        User.objects.filter(email__startswith=EMAIL_PREFIX).delete()
+        PromisingPractice.objects.filter(lead_organization__slug__startswith=ORG_PREFIX).delete()
+        Organization.objects.filter(slug__startswith=ORG_PREFIX).delete()
+        Thread.objects.filter(category__slug_en=CATEGORY_SLUG).delete()
+        Category.objects.filter(slug_en=CATEGORY_SLUG).delete()
+        # Status updates are append-only for people (StatusUpdate.objects.delete refuses); these
+        # were made by the bench, on a day years ahead, and never shown.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {StatusUpdate._meta.db_table} WHERE note_en = %s AND effective_date = %s",  # noqa: S608, E501 (our own table name)
+                [STATUS_NOTE, DAY],
+            )
+
+    def _open_rows(self, users):
+        ours = {user.pk for user in users}
+        rows = [d for d in schedule.planned_deliveries("daily", DAY) if d.user_id in ours]
+        DigestDelivery.objects.bulk_create(rows, batch_size=1000)
+        # Only the rows of the members made here: not other members, not an earlier run's.
+        ids = list(
+            DigestDelivery.objects.filter(user_id__in=ours, period_key=DAY.isoformat())
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        assert len(ids) == len(users), (len(ids), len(users))
+        return ids
 
     def _make_data(self, members, practices):
         rnd = random.Random(2026)
@@ -169,7 +229,7 @@ class Command(BaseCommand):
         themes = list(Theme.objects.all())
         organizations = [
             Organization.objects.create(
-                slug=f"bench-digest-org-{n}",
+                slug=f"{ORG_PREFIX}{n}",
                 name=f"Bench organization {n}",
                 name_en=f"Bench organization {n}",
                 name_fr=f"Organisme d’essai {n}",
@@ -204,7 +264,11 @@ class Command(BaseCommand):
 
     def _make_activity(self, rnd, users, day_start):
         category = Category.objects.create(
-            name="Bench", name_en="Bench", name_fr="Essai", slug_en="bench-d", slug_fr="essai-d"
+            name="Bench",
+            name_en="Bench",
+            name_fr="Essai",
+            slug_en=CATEGORY_SLUG,
+            slug_fr="essai-d",
         )
         earlier = day_start - datetime.timedelta(days=5)
         old = [
@@ -238,6 +302,25 @@ class Command(BaseCommand):
                 source="ircc",
                 status="under_way",
                 effective_date=DAY,
-                note_en="Benchmark.",
+                note_en=STATUS_NOTE,
                 created_at=day_start + datetime.timedelta(hours=rnd.randrange(24)),
             )
+
+
+def _send_one_batch(ids, backend):
+    """Send one batch as a worker does; (outcome, queries it ran)."""
+    mail.outbox = []
+    connection.queries_log.clear()  # a bounded deque: count each batch from empty
+    with CaptureQueriesContext(connection) as queries:
+        outcome = sending.send_batch(ids, now=timezone.now(), connection=backend)
+    assert len(mail.outbox) == outcome.get("sent", 0)
+    mail.outbox = []
+    return {str(k): v for k, v in outcome.items()}, len(queries)
+
+
+def _batch_in_a_process(ids):
+    """In a forked process: one batch, and the CPU time it took."""
+    backend = mail.get_connection("django.core.mail.backends.locmem.EmailBackend")
+    cpu_started = time.process_time()
+    outcome, queries = _send_one_batch(ids, backend)
+    return outcome, queries, time.process_time() - cpu_started
