@@ -172,4 +172,7 @@ PAGE_TYPES = [
         MEMBER,
     ),
     PageType("out-of-date-reports", named("adaptations:report_list"), user=EDITOR),
+    PageType("priorities", named("priorities:index")),
+    PageType("priorities-results", named("priorities:results", slug="priorities-2026")),
+    PageType("priorities-answer", named("priorities:answer", slug="priorities-2027"), user=MEMBER),
 ]

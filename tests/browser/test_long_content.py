@@ -118,3 +118,17 @@ def test_the_tracker_chart_is_readable_at_320_pixels(page, demo_data):
         for size in sizes:
             assert size["height"] >= 11, f"chart text is {size['height']:.1f} px high"
             assert size["left"] >= -0.5 and size["right"] >= -0.5, "a chart label is clipped"
+
+
+def test_table_columns_keep_their_words_at_320_pixels(page, demo_data, open_page_type):
+    """A wide table scrolls in its box: its columns are not squeezed to a letter's width (the
+    priorities ranking once printed « Median » one letter per line on a phone)."""
+    page.set_viewport_size(NARROW)
+    results = next(p for p in PAGE_TYPES if p.id == "priorities-results")
+    for language in LANGUAGES:
+        open_page_type(page, results, language)
+        narrowest = page.evaluate(
+            """() => Math.min(...[...document.querySelectorAll('.table-scroll th')]
+                .map(cell => cell.getBoundingClientRect().width))"""
+        )
+        assert narrowest >= 40, f"a column is {narrowest:.0f} px wide ({language})"
