@@ -84,7 +84,7 @@ def test_moderator_hides_a_post_members_see_a_placeholder_and_it_is_logged(
     assert reply.hidden
     assert not Flag.objects.filter(resolved=False).exists()
     page = client_for(marie).get(url_in("fr", reply.thread)).content.decode()
-    assert "Ce message a été masqué par un modérateur." in page
+    assert "Ce message a été masqué par l'équipe de modération." in page
     assert "613-555-0199" not in page
     action = ModerationAction.objects.get()
     assert (action.moderator, action.kind, action.post) == (elodie, "hide_post", reply)
@@ -179,7 +179,7 @@ def test_moderator_edits_a_post_which_says_so_and_the_author_is_told_in_their_la
     assert (action.kind, action.post) == ("edit_post", reply)
     assert action.reason == "Removed a phone number"
     page = client_for(marie).get(url_in("fr", thread)).content.decode()
-    assert "modifié par un modérateur" in page and "613-555-0199" not in page
+    assert "modifié par l’équipe de modération" in page and "613-555-0199" not in page
     english = client_for(marie).get(url_in("en", thread)).content.decode()
     assert "edited by a moderator" in english
     log = client_for(elodie).get("/en/discussions/moderation/log/").content.decode()
@@ -226,7 +226,10 @@ def test_hiding_a_post_or_a_thread_tells_its_author_in_their_language(
         moderate_thread(client_for(alex), thread, "hide_thread", reason="Duplicate thread")
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["ian@example.org"], "A moderator hid your post in “Winter tires for newcomers”"),
-        (["marie@example.org"], "Un modérateur a masqué votre fil « Winter tires for newcomers »"),
+        (
+            ["marie@example.org"],
+            "L’équipe de modération a masqué votre fil «\u00a0Winter tires for newcomers\u00a0»",
+        ),
     ]
     assert "Phone number in a post" in mail.outbox[0].body
     assert "Duplicate thread" in mail.outbox[1].body

@@ -113,8 +113,9 @@ def test_follow_and_unfollow_buttons(client_for, ian, thread):
 
 
 def test_the_email_carries_one_click_unfollow_headers(
-    ian, marie, thread, django_capture_on_commit_callbacks
+    ian, marie, thread, django_capture_on_commit_callbacks, time_machine
 ):
+    time_machine.move_to("2026-11-02 12:00:00+00:00", tick=False)  # one second for both tokens
     thread.add_reply(ian, "One")
     with django_capture_on_commit_callbacks(execute=True):
         tasks.notify_followers(thread.pk)
@@ -209,5 +210,5 @@ def test_a_reply_that_mentions_a_follower_sends_one_email(
         post_reply(client_for(ian), thread, "@marie what do you think?")
     to_marie = [m for m in mail.outbox if m.to == ["marie@example.org"]]
     assert [m.subject for m in to_marie] == [
-        "@ian vous a mentionné dans « Winter tires for newcomers »"
+        "@ian vous a mentionné dans «\u00a0Winter tires for newcomers\u00a0»"
     ]
