@@ -21,7 +21,8 @@
 import uuid
 from datetime import timedelta
 
-from django.db.models import Case, Count, DateTimeField, F, Max, Q, Value, When
+from django.db import connection
+from django.db.models import Count, F, Max, Q
 
 from digests.models import DeliveryStatus, DigestDelivery
 
@@ -98,32 +99,42 @@ def record_and_hand_over(claim_id, accepted, delivery_id, now):
     fields) or None) and hand over the next one. Returns False if the claim lost the next one.
 
     Half the commits of two statements, and the same rules: the next message is marked before
-    it is sent, the previous one recorded after it was taken."""
+    it is sent, the previous one recorded after it was taken. Written as SQL: the ORM's CASE
+    expressions cost about 1 ms of CPU per email to build, more than the rest of the write."""
     if accepted is None:
         return hand_over(claim_id, delivery_id, now)
     sent_id, fields = accepted
-    stamp = Value(now, output_field=DateTimeField())
-    changes = {
-        "status": Case(
-            When(pk=sent_id, then=Value(DeliveryStatus.SENT)),
-            default=Value(DeliveryStatus.HANDOVER),
-        ),
-        "sent_at": Case(When(pk=sent_id, then=stamp), default=F("sent_at")),
-        "handed_over_at": Case(When(pk=delivery_id, then=stamp), default=F("handed_over_at")),
-    }
+    meta, quote = DigestDelivery._meta, connection.ops.quote_name
+    pk = quote(meta.pk.column)
+
+    def column(name):
+        return quote(meta.get_field(name).column)
+
+    def prepared(name, value):
+        return meta.get_field(name).get_db_prep_save(value, connection)
+
+    stamp = prepared("sent_at", now)
+    sets = [
+        f"{column('status')} = CASE WHEN {pk} = %s THEN %s ELSE %s END",
+        f"{column('sent_at')} = CASE WHEN {pk} = %s THEN %s ELSE {column('sent_at')} END",
+        f"{column('handed_over_at')} = CASE WHEN {pk} = %s THEN %s "
+        f"ELSE {column('handed_over_at')} END",
+    ]
+    params = [sent_id, DeliveryStatus.SENT, DeliveryStatus.HANDOVER, sent_id, stamp]
+    params += [delivery_id, prepared("handed_over_at", now)]
     for name, value in fields.items():
-        field = DigestDelivery._meta.get_field(name)
-        changes[name] = Case(
-            When(pk=sent_id, then=Value(value, output_field=field)), default=F(name)
-        )
-    count = (
-        DigestDelivery.objects.filter(claim_id=claim_id)
-        .filter(
-            Q(pk=sent_id, status__in=(DeliveryStatus.HANDOVER, DeliveryStatus.UNKNOWN))
-            | Q(pk=delivery_id, status=DeliveryStatus.CLAIMED)
-        )
-        .update(**changes)
+        sets.append(f"{column(name)} = CASE WHEN {pk} = %s THEN %s ELSE {column(name)} END")
+        params += [sent_id, prepared(name, value)]
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {', '.join(sets)} "  # noqa: S608 (our own names)
+        f"WHERE {column('claim_id')} = %s AND (({pk} = %s AND {column('status')} IN (%s, %s)) "
+        f"OR ({pk} = %s AND {column('status')} = %s))"
     )
+    params += [prepared("claim_id", claim_id), sent_id, DeliveryStatus.HANDOVER]
+    params += [DeliveryStatus.UNKNOWN, delivery_id, DeliveryStatus.CLAIMED]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        count = cursor.rowcount
     if count == 2:
         return True
     return DigestDelivery.objects.filter(
