@@ -1,7 +1,7 @@
 """Issue 20's journey in the browser, at a phone-sized viewport: an administrator runs a
 two-round priority exercise from its rounds page; five members answer round one (in French and
 in English); round two shows a member the group's answers; the results are published and the
-tracker shows each item's priority beside it, in both languages.
+tracker and its Atom feed show each item's priority, in both languages.
 
 The exercise and its items are made through the ORM (the admin form is the admin's own); every
 change of state goes through the rounds page as the chair would. Tasks run in the test's
@@ -186,3 +186,13 @@ def test_a_two_round_exercise_from_setup_to_the_tracker(new_page, sign_in, demo_
             assert fact.locator("a").get_attribute("href") == url(
                 language, "priorities:results", slug=SLUG
             )
+        # The tracker's Atom feed has the same, one entry per item.
+        feed = chair.request.get(url(language, "status_update_feed"))
+        assert feed.ok
+        with translation.override(language):
+            title = t(language, "%(code)s · %(voice)s: %(status)s") % {
+                "code": "O1",
+                "voice": heading,
+                "status": summaries["O1"],
+            }
+        assert f"<title>{title}</title>" in feed.text()
