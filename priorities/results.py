@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from priorities import consensus
 from priorities.models import Exercise, ExerciseState, ItemResult, Round, RoundState
+from recommendations.models import Recommendation
 
 MIN_PARTICIPANTS = consensus.MIN_PARTICIPANTS
 
@@ -29,7 +30,7 @@ CONSENSUS_LABELS = {
     consensus.CONSENSUS: _("consensus"),
     consensus.NONE: _("no consensus"),
 }
-CACHE_KEY = "priorities:latest:v1"
+CACHE_KEY = "priorities:latest:v2"
 
 
 @dataclass
@@ -171,7 +172,48 @@ def _standings_data():
         level = consensus.priority_level(median)
         items[rec_id] = (rank, median, level, consensus.consensus_level(agreed, stable))
     titles = {code: getattr(exercise, f"title_{code}") for code, _name in settings.LANGUAGES}
-    return {"slug": exercise.slug, "titles": titles, "items": items}
+    return {
+        "slug": exercise.slug,
+        "titles": titles,
+        "items": items,
+        "published_at": exercise.published_at,
+    }
+
+
+@dataclass
+class FeedEntry:
+    """One entry of the tracker's Atom feed (recommendations.feeds reads these attributes)."""
+
+    title: str
+    description: str
+    link: str
+    date: object
+    code: str
+
+
+def feed_entries():
+    """The latest published priorities as entries of the tracker's Atom feed, in the current
+    language: one per recommendation rated, with its priority and consensus. Wired into the
+    feed by settings.TRACKER_FEED_EXTRAS (recommendations sits below this app). Cached data and
+    one small query for the recommendations' codes."""
+    cached = latest_data()
+    standings = latest_standings()
+    if not standings:
+        return []
+    codes = dict(
+        Recommendation.objects.filter(pk__in=standings).values_list("pk", "code").order_by()
+    )
+    return [
+        FeedEntry(
+            title=gettext("%(code)s · %(voice)s: %(status)s")
+            % {"code": codes[rec_id], "voice": standing.heading, "status": standing.summary},
+            description=standing.summary,
+            link=standing.url,
+            date=cached["published_at"],
+            code=codes[rec_id],
+        )
+        for rec_id, standing in sorted(standings.items(), key=lambda pair: pair[1].rank)
+    ]
 
 
 def forget_cache():

@@ -1,8 +1,16 @@
-"""Atom feed of status updates, in the language of the URL (/en/… or /fr/…)."""
+"""Atom feed of status updates, in the language of the URL (/en/… or /fr/…).
 
+Apps above this one add entries (the working group's published priorities) through
+settings.TRACKER_FEED_EXTRAS: dotted paths of functions returning objects with `title`,
+`description`, `link` and `date`. Named in the settings (wiring), so this app imports none of
+them.
+"""
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,9 +32,19 @@ class StatusUpdateFeed(Feed):
         return reverse("recommendation_list")
 
     def items(self):
-        return StatusUpdate.objects.with_context().order_by("-created_at", "-pk")[:FEED_SIZE]
+        updates = list(
+            StatusUpdate.objects.with_context().order_by("-created_at", "-pk")[:FEED_SIZE]
+        )
+        extras = [entry for path in settings.TRACKER_FEED_EXTRAS for entry in import_string(path)()]
+        if not extras:
+            return updates
+        # Newest first; sorted() keeps each source's own order among equal dates.
+        merged = sorted(updates + extras, key=self.item_pubdate, reverse=True)
+        return merged[:FEED_SIZE]
 
     def item_title(self, item):
+        if not isinstance(item, StatusUpdate):
+            return item.title
         return _("%(code)s · %(voice)s: %(status)s") % {
             "code": item.recommendation.code,
             "voice": item.get_source_display(),
@@ -34,19 +52,25 @@ class StatusUpdateFeed(Feed):
         }
 
     def item_description(self, item):
+        if not isinstance(item, StatusUpdate):
+            return item.description
         # modeltranslation falls back to the other language when this one has no note.
         return item.note
 
     def item_link(self, item):
+        if not isinstance(item, StatusUpdate):
+            return f"{item.link}#item-{item.code}"  # one entry id per item
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        return item.created_at
+        return item.created_at if isinstance(item, StatusUpdate) else item.date
 
     def item_updateddate(self, item):
-        return item.created_at
+        return self.item_pubdate(item)
 
     def item_author_name(self, item):
+        if not isinstance(item, StatusUpdate):
+            return None
         label = POSTING_ROLE_LABELS.get(item.author_role, "")
         if item.author_organization:
             return _("%(role)s, %(organization)s") % {

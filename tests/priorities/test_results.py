@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 
-from priorities import ballots, rounds
+from priorities import ballots, results, rounds
 from priorities.models import Exercise
 from tests.priorities.conftest import ROUND_ONE, answer_all, items_of
 
@@ -109,3 +109,25 @@ def test_the_list_of_exercises_links_the_open_round_and_the_chairs_page(
     assert "Priorités 2027" in page and "Le tour 1 est ouvert jusqu’au" in page
     assert "/fr/priorites/priorities-2027/gerer/" not in page
     assert "/fr/priorites/priorities-2027/gerer/" in client_for(alex).get(index).content.decode()
+
+
+def test_the_tracker_feed_gives_each_items_priority_once_published_in_each_language(
+    exercise, members, client
+):
+    with translation.override("en"):
+        feed_url = reverse("status_update_feed")
+    assert "Working group" not in client.get(feed_url).content.decode()  # nothing published yet
+    finish(exercise, members)
+    results.forget_cache()  # what publishing does on commit, which this test's transaction skips
+    english = client.get(feed_url).content.decode()
+    assert (
+        "<title>O1 · Working group's priority: High priority, strong consensus "
+        "(Priorities 2027, rank 1)</title>" in english
+    )
+    assert english.count("Working group's priority:") == 3  # one entry per item
+    assert f"{results_url(exercise)}#item-R4" in english
+    with translation.override("fr"):
+        french_url = reverse("status_update_feed")
+    french = client.get(french_url).content.decode()
+    assert "<title>O1 · Priorité du groupe de travail\u00a0: " in french
+    assert "(Priorités 2027, rang 1)</title>" in french
