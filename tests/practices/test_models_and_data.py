@@ -63,7 +63,7 @@ def test_practices_and_recommendations_name_principles_as_the_report_does():
     with translation.override("fr"):
         assert [str(p.label) for p in Principle] == [
             "Approche axée sur le client",
-            "Axée sur les résultats",
+            "Guidés par les résultats",
             "Utilisation efficace des ressources",
             "Réactivité aux besoins",
         ]

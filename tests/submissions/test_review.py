@@ -268,7 +268,7 @@ def test_the_french_interface_shows_the_french_title_and_no_stale_message(
         client_for(editor).post(url("review", pk=sent.pk), {"decision": "published"})
 
     (email,) = mailoutbox  # the author reads French
-    assert email.subject == "Publiée : « Cercle de conversation au marché »"
+    assert email.subject == "Publiée\u00a0: «\u00a0Cercle de conversation au marché\u00a0»"
     french = client_for(author).get(mine_fr).content.decode()
     assert "Cercle de conversation au marché" in french
     assert "Conversation circle at the market" not in french

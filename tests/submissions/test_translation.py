@@ -108,7 +108,7 @@ def test_a_practice_with_a_body_in_one_language_only_is_partly_translated(
     assert "Rides to the clinic" in page
     assert "Missing in English: How it works" in page
     french = client_for(marie).get(url("translation_queue", "fr")).content.decode()
-    assert "Manquant en anglais\u00a0: Comment ça fonctionne" in french
+    assert "Manquant en anglais\u00a0: Fonctionnement" in french
     # 1 of 4 practices is complete in both languages now.
     assert "(1 of 4)" in page
 
