@@ -368,6 +368,7 @@ def next_digest_day(profile):
 def test_member_digest_is_sent_and_its_unsubscribe_link_works_without_signing_in(
     page, server, settings, mailoutbox, demo_data, language
 ):
+    from digests.models import DigestDelivery
     from digests.views import WEEKDAYS
     from workinggroup.models import MemberProfile, User
 
@@ -377,6 +378,9 @@ def test_member_digest_is_sent_and_its_unsubscribe_link_works_without_signing_in
     profile = MemberProfile.objects.get(user__email=MEMBER)
     assert profile.digest_frequency == "weekly"
     day = next_digest_day(profile)
+    # The demo's own past digests end when the demo was loaded (digests.demo): without them the
+    # next digest covers the demo's news, as a new member's first one would.
+    DigestDelivery.objects.filter(user__email=MEMBER).delete()
 
     call_command("send_digests", "--period", "weekly", "--date", str(day), stdout=StringIO())
 
