@@ -12,7 +12,6 @@ exceeds --budget-ms. Nothing is kept: the run happens inside a transaction rolle
 """
 
 import random
-import statistics
 import time
 from datetime import timedelta
 
@@ -20,9 +19,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.test import Client
 from django.utils import timezone
 
+from bench.page_timing import PageTiming
 from priorities import ballots, notices, rounds
 from priorities.models import Answer, Ballot, Exercise, Item, Notice, NoticeStatus, Round
 from recommendations.models import Recommendation
@@ -34,7 +33,7 @@ class _Rollback(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(PageTiming, BaseCommand):
     help = "Benchmark the priorities pages: 500 participants × 27 items × 3 rounds (rolled back)."
 
     def add_arguments(self, parser):
@@ -158,33 +157,6 @@ class Command(BaseCommand):
             label: elapsed,
             "emails queued for the commit": len(connection.run_on_commit) - queued_before,
         }
-
-    def _client(self):
-        host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",)), "127.0.0.1")
-        return Client(HTTP_HOST=host.lstrip("."), secure=not settings.DEBUG)
-
-    def _time(self, client, url, requests):
-        for _warm_up in range(5):
-            self._get(client, url)
-        queries = []
-        with connection.execute_wrapper(
-            lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
-        ):
-            self._get(client, url)
-        timings = []
-        for _ in range(requests):
-            began = time.perf_counter()
-            self._get(client, url)
-            timings.append((time.perf_counter() - began) * 1000)
-        timings.sort()
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-        return statistics.median(timings), p95, timings[-1], len(queries)
-
-    def _get(self, client, url):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise CommandError(f"{url} answered {response.status_code}")
-        return response
 
 
 def round_half(value):

@@ -10,14 +10,12 @@ at the end.
 
 import datetime
 import random
-import statistics
-import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.test import Client
 
+from bench.page_timing import PageTiming
 from recommendations.models import Recommendation, Source, Status, StatusUpdate
 
 TRACKER_PAGES = [
@@ -31,7 +29,7 @@ class _Rollback(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(PageTiming, BaseCommand):
     help = "Benchmark the recommendations tracker with a long status history (rolled back)."
 
     def add_arguments(self, parser):
@@ -90,30 +88,3 @@ class Command(BaseCommand):
         StatusUpdate.objects.bulk_create(rows, batch_size=1000)
         for item in items:
             item.refresh_current_status()
-
-    def _client(self):
-        host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",)), "127.0.0.1")
-        return Client(HTTP_HOST=host.lstrip("."), secure=not settings.DEBUG)
-
-    def _time(self, client, url, requests):
-        for _warm_up in range(5):
-            self._get(client, url)
-        queries = []
-        with connection.execute_wrapper(
-            lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
-        ):
-            self._get(client, url)
-        timings = []
-        for _ in range(requests):
-            began = time.perf_counter()
-            self._get(client, url)
-            timings.append((time.perf_counter() - began) * 1000)
-        timings.sort()
-        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-        return statistics.median(timings), p95, timings[-1], len(queries)
-
-    def _get(self, client, url):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise CommandError(f"{url} answered {response.status_code}")
-        return response
