@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from notifications import inbox
 from practices.catalogue import publication_changed
 from practices.models import PromisingPractice, Status
 from submissions import content as practice_content
-from submissions import notifications
+from submissions import notices
 from submissions.models import Kind, Submission, Transition
 from workinggroup import roles
 from workinggroup.models import AuditEntry
@@ -111,7 +111,7 @@ def move(submission, target, user, message="", notify=True):
     if target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
         _to_inbox(submission, target, user)
         if notify:
-            notifications.decision_made(submission, step)
+            notices.decision_made(submission, step)
     return step
 
 
@@ -191,11 +191,14 @@ def release(submission, user=None, message=""):
         return None
     if user is not None and not roles.is_editor(user):
         raise IllegalTransition(_("You are not allowed to make this change."))
-    reason = message.strip() or str(
-        _("This draft was not sent for review for %(days)d days, so the practice is open again "
-          "to others. Your text is kept here: start a new change to use it.")
-        % {"days": DRAFT_LOCK.days}
-    )  # fmt: skip
+    # The portal's own reason is a message to the author: written in their language, as an
+    # editor's would be, and kept as written (the history and the email show the same words).
+    with translation.override(_language_of(submission.author)):
+        reason = message.strip() or str(
+            _("This draft was not sent for review for %(days)d days, so the practice is open "
+              "again to others. Your text is kept here: start a new change to use it.")
+            % {"days": DRAFT_LOCK.days}
+        )  # fmt: skip
     submission.state = Status.REJECTED
     submission.save(update_fields=["state", "updated_at"])
     step = Transition.objects.create(
@@ -207,8 +210,12 @@ def release(submission, user=None, message=""):
         message=reason,
     )
     AuditEntry.record(user, submission.organization_id, "practice", submission.practice, "released")
-    notifications.decision_made(submission, step)
+    notices.decision_made(submission, step)
     return step
+
+
+def _language_of(user):
+    return getattr(user, "preferred_language", "") or translation.get_language()
 
 
 def baseline(submission):

@@ -175,7 +175,7 @@ ORGANIZATIONS = [  # DEMO: fictional organizations, invented contact details
         ),
         "description_fr": (
             "Centre d'accueil de trois personnes qui sert les nouveaux arrivants de Summerside et "
-            "de l'ouest de l'Île-du-Prince-Édouard. L'équipe touche à tout : orientation de la "
+            "de l'ouest de l'Île-du-Prince-Édouard. L'équipe touche à tout : orientation de la "
             "première semaine, recherche d'emploi, cercles de conversation."
         ),
         "province": "PE",
