@@ -1,0 +1,1 @@
+"""The door of uploads: accepting, serving and deleting uploaded files (docs/uploads.md)."""
