@@ -182,6 +182,12 @@ CELERY_BEAT_SCHEDULE["priorities-advance"] = {
     "schedule": crontab(minute="*/15"),
 }
 
+# Uploads: every night, delete the files nothing refers to any more (docs/uploads.md).
+CELERY_BEAT_SCHEDULE["uploads-cleanup"] = {
+    "task": "uploads.tasks.cleanup_uploads",
+    "schedule": crontab(hour=3, minute=30),
+}
+
 # --- Passwords and accounts -----
 AUTH_USER_MODEL = "workinggroup.User"
 PASSWORD_HASHERS = [

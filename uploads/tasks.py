@@ -1,13 +1,14 @@
 """The scan and the preview of a new upload, in the background."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from uploads import clamav, images
+from uploads import clamav, images, keeping
 from uploads.models import Scan, Upload
 
 log = logging.getLogger(__name__)
@@ -65,3 +66,10 @@ def make_preview(upload):
     if picture:
         upload.preview.save("preview.webp", ContentFile(picture), save=False)
         upload.save(update_fields=["preview"])
+
+
+@shared_task
+def cleanup_uploads(older_than_hours=24):
+    """Daily: orphan uploads and stray stored files (uploads.keeping.cleanup)."""
+    rows, stray = keeping.cleanup(timezone.now() - timedelta(hours=older_than_hours))
+    return {"uploads": rows, "files": stray}
