@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from tests.uploads import samples
 from uploads import files
-from uploads.models import Scan
+from uploads.models import Scan, Upload
 
 pytestmark = pytest.mark.django_db
 PDF = samples.pdf()
@@ -71,3 +71,40 @@ def test_the_preview_is_served_with_the_same_rules(
 
 def test_a_missing_upload_is_not_found(client):
     assert client.get("/en/files/999999/x.pdf").status_code == 404
+
+
+def test_with_object_storage_a_download_is_a_signed_expiring_link_for_browsers(
+    client, settings, sam
+):
+    options = {
+        "bucket_name": "portal",
+        "endpoint_url": "http://minio:9000",
+        "access_key": "portal",
+        "secret_key": "portal-minio-secret",
+        "region_name": "us-east-1",
+        "querystring_auth": True,
+        "querystring_expire": 300,
+        "signature_version": "s3v4",
+        "addressing_style": "path",
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+    }
+    settings.S3_PUBLIC_ENDPOINT_URL = "http://localhost:9000"
+    upload = Upload.objects.create(
+        file="uploads/2026/0123456789abcdef",
+        name="Guide d’accueil.pdf",
+        size=1000,
+        format="pdf",
+        sha256="0" * 64,
+        uploader=sam,
+        scan=Scan.CLEAN,
+    )
+    response = client.get(files.download_url(upload))  # signing needs no connection
+    assert response.status_code == 302
+    location = response["Location"]
+    assert location.startswith("http://localhost:9000/portal/uploads/2026/0123456789abcdef?")
+    assert "X-Amz-Expires=300" in location and "X-Amz-Signature=" in location
+    assert "response-content-disposition=attachment" in location
+    assert "response-content-type=application%2Fpdf" in location
