@@ -6,8 +6,9 @@ from datetime import timedelta
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
+from lib.emails import send_templated_email
 from uploads import clamav, images, keeping
 from uploads.models import Scan, Upload
 
@@ -54,6 +55,23 @@ def quarantine(upload, signature):
         if name:
             storage.delete(name)
     log.warning("upload %s infected (%s): file deleted", upload.pk, signature)
+    tell_uploader(upload, signature)
+
+
+def tell_uploader(upload, signature):
+    """An email in the uploader's language: which file, what was found, what to do."""
+    uploader = upload.uploader
+    if uploader is None or not uploader.email:
+        return
+    language = uploader.preferred_language or "en"
+    with translation.override(language):
+        uploaded = formats.date_format(timezone.localtime(upload.created_at), "DATE_FORMAT")
+    send_templated_email(
+        "uploads/emails/malware",
+        [uploader.email],
+        {"name": upload.name, "signature": signature, "uploaded": uploaded},
+        language,
+    )
 
 
 def make_preview(upload):

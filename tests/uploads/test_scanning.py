@@ -22,16 +22,23 @@ def accepted(name, content, sam, capture):
     return upload
 
 
-def test_eicar_is_refused_and_deleted_from_storage(
-    client_for, media, sam, django_capture_on_commit_callbacks
+def test_eicar_is_refused_deleted_from_storage_and_its_uploader_told_in_their_language(
+    client_for, media, marie, sam, mailoutbox, django_capture_on_commit_callbacks
 ):
-    upload = accepted("handout.txt", samples.EICAR, sam, django_capture_on_commit_callbacks)
+    upload = accepted("handout.txt", samples.EICAR, marie, django_capture_on_commit_callbacks)
     assert upload.scan == Scan.INFECTED
     assert upload.scan_detail.startswith("Portal.Test.EICAR")
     assert not upload.file and not upload.preview
     assert stored_files(media) == []
-    assert not files.can_download(sam, upload)
-    assert client_for(sam).get(files.download_url(upload)).status_code == 404
+    assert not files.can_download(marie, upload)
+    assert client_for(marie).get(files.download_url(upload)).status_code == 404
+    [email] = mailoutbox
+    assert email.to == ["marie@example.org"]
+    assert (
+        email.subject
+        == "Votre fichier «\u00a0handout.txt\u00a0» a été refusé\u00a0: il contient un maliciel"
+    )
+    assert "Portal.Test.EICAR" in email.body and "personne ne l’a téléchargé" in email.body
 
 
 def test_a_clean_pdf_becomes_available_to_everyone(
