@@ -106,6 +106,13 @@ class UploadField(forms.FileField):
     Give it the uploader before validation: `form.fields["file"].uploader = request.user`."""
 
     uploader = None
+    default_error_messages = {
+        # An upload cut off halfway reaches the form as no file at all (Django drops the part).
+        "required": _(
+            "Choose a file. If you had chosen one, its upload was interrupted: choose it again."
+        ),
+        "empty": _("The file is empty (0 bytes). Choose the file again."),
+    }
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)
