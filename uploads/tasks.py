@@ -28,6 +28,10 @@ def scan_and_preview(self, upload_id):
             log.warning("upload %s not scanned: %s", upload_id, error)
             if self.request.called_directly or self.request.is_eager:
                 return "not scanned"
+            if self.request.retries >= self.max_retries:
+                # Editors see it in the admin (scan: failed) and may queue it again.
+                mark(upload, Scan.FAILED, str(error)[:200])
+                return "failed"
             raise self.retry(countdown=60 * 2**self.request.retries) from error
         if verdict.infected:
             quarantine(upload, verdict.signature)
