@@ -18,6 +18,7 @@ def test_admin_lists_uploads_with_their_scan_and_deleting_there_deletes_the_file
     client = client_for(alex)
     page = client.get("/en/admin/uploads/upload/?scan__exact=waiting").content.decode()
     assert "intake.pdf" in page and "Waiting for the malware scan" in page
+    assert upload.human_size in page
     french = client.get("/fr/admin/uploads/upload/").content.decode()
     assert "En attente de l’analyse antimaliciel" in french
     assert client.get("/en/admin/uploads/upload/add/").status_code == 403
