@@ -161,3 +161,19 @@ def test_an_upload_interrupted_halfway_keeps_the_form_and_stores_nothing(rf, med
         ]
     assert form.cleaned_data["title"] == "Intake form"
     assert stored_files(media) == [] and Upload.objects.count() == 0
+
+
+def test_a_transparent_png_keeps_its_transparency_and_previews_on_white(
+    media, sam, django_capture_on_commit_callbacks
+):
+    logo = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+    logo.paste((0, 84, 119, 255), (100, 100, 300, 200))
+    content = io.BytesIO()
+    logo.save(content, "PNG")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = files.accept(samples.uploaded("logo.png", content.getvalue()), uploader=sam)
+    upload.refresh_from_db()
+    stored = Image.open(media / upload.file.name)
+    assert stored.mode == "RGBA" and stored.getpixel((0, 0))[3] == 0
+    preview = Image.open(media / upload.preview.name).convert("RGB")
+    assert min(preview.getpixel((2, 2))) > 240  # white, not black
