@@ -38,23 +38,24 @@ def quarter_ends(start, today):
 def statuses_at(items, updates, days):
     """How many of `items` were in each IRCC status at the end of each of `days`.
 
-    `updates`: (item id, status, effective date, posted at, id, corrects id) of IRCC's updates.
-    An item's status on a day is its latest update by effective date (then posting time) on or
-    before that day, leaving out the entries a correction replaced, as schedule.current_updates
-    chooses it; so the last day, today, gives the tracker's current counts.
+    `updates`: (item id, status, effective date, id, corrects id) of IRCC's updates, in the order
+    schedule.current_updates ranks them: by effective date, then posting time, then id (the
+    query sorts them, so no posting time is read). An item's status on a day is its last update
+    dated on or before that day, leaving out the entries a correction replaced; so the last day,
+    today, gives the tracker's current counts.
     """
-    corrected = {row[5] for row in updates if row[5]}
+    corrected = {row[4] for row in updates if row[4]}
     history = defaultdict(list)
-    for item_id, status, effective, posted, pk, _corrects in updates:
+    for item_id, status, effective, pk, _corrects in updates:
         if pk not in corrected:
-            history[item_id].append((effective, posted, pk, status))
+            history[item_id].append((effective, status))
     counts = [Counter() for _day in days]
     for item in items:
-        entries = sorted(history.get(item.pk, ()))
+        entries = history.get(item.pk, ())
         index, status = 0, summary.NO_UPDATE
         for column, day in enumerate(days):
             while index < len(entries) and entries[index][0] <= day:
-                status = entries[index][3]
+                status = entries[index][1]
                 index += 1
             counts[column][status] += 1
     return counts

@@ -220,10 +220,8 @@ def glance_page(request):
             StatusUpdate.objects.filter(
                 source=Source.IRCC, recommendation_id__in=[item.pk for item in matching]
             )
-            .order_by()
-            .values_list(
-                "recommendation_id", "status", "effective_date", "created_at", "pk", "corrects_id"
-            )
+            .order_by("effective_date", "created_at", "pk")
+            .values_list("recommendation_id", "status", "effective_date", "pk", "corrects_id")
         )
         context["timeline"] = glance.timeline(matching, today)
         context["history"] = glance.history(matching, updates, today)

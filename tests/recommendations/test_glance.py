@@ -219,3 +219,15 @@ def test_one_h1_its_language_a_toggle_and_no_inline_style(client, history, lang)
         + re.escape(label[lang]),
         html,
     )
+
+
+def test_on_the_same_day_the_later_posted_update_counts_as_the_tracker_does(client, item):
+    day = datetime.date(2022, 1, 10)
+    posted = datetime.datetime(2024, 1, 2, tzinfo=datetime.UTC)
+    post(item("R4.1"), status=Status.UNDER_WAY, day=day, created_at=posted)
+    # Saved second (a higher id), but posted earlier: it is not the current one.
+    post(item("R4.1"), status=Status.PLANNED, day=day, created_at=posted - datetime.timedelta(1))
+    assert item("R4.1").ircc_status == Status.UNDER_WAY
+    table = history_table(page(client, GLANCE["en"]))
+    assert table["Q1 2022"][column(Status.UNDER_WAY)] == 1
+    assert table["Q1 2022"][column(Status.PLANNED)] == 0
