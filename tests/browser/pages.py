@@ -140,6 +140,7 @@ PAGE_TYPES = [
     PageType("practice-detail", first("practices.PromisingPractice", published=True)),
     PageType("search-help", named("practice_search_help")),
     PageType("tracker", named("recommendation_list")),
+    PageType("tracker-at-a-glance", named("recommendation_glance")),
     PageType("tracker-item", first("recommendations.Recommendation")),
     PageType("organization-list", named("organization_list")),
     PageType("organization-detail", first("workinggroup.Organization")),
