@@ -22,7 +22,7 @@ SHADES = ("#eef1f4", "#c6dbef", "#7fb2d9", "#3a7fbf", "#0b4f8a")
 REGION_LINE = "#1b1b1b"
 DOT = "#b35900"
 SELECTED_LINE = "#b35900"  # the focus colour (static/css/site.css)
-LABEL_FONT = 34  # viewBox units: about 11 px when the 1000-unit map is shown 320 px wide
+LABEL_FONT = 40  # viewBox units: about 11.5 px when the 1000-unit map is shown 290 px wide
 
 
 @dataclass
@@ -137,7 +137,8 @@ def _colon():
 
 def _provinces(areas, built, id_prefix):
     rows = []
-    for area in areas:
+    # The selected province last, so that no neighbour covers its outline.
+    for area in sorted(areas, key=lambda a: a.selected):
         path = built["provinces"].get(area.code)
         if not path:
             continue
