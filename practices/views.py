@@ -61,6 +61,9 @@ def practice_list(request):
         "max_query_length": catalogue.MAX_QUERY_LENGTH,
         "unsearchable": results.unsearchable,
         "similar": results.similar,
+        # The map: the province counts beside the filters, the results per community.
+        "province_counts": counts["province"],
+        "community_counts": results.by_community,
     }
     return render(request, "practices/practice_list.html", context)
 

@@ -136,6 +136,7 @@ PAGE_TYPES = [
     PageType("sign-in", named("account_login")),
     PageType("sign-up-with-errors", named("account_signup"), prepare=submit_empty_form),
     PageType("not-found", missing_page, status=404),
+    PageType("practice-list", named("practice_list")),
     PageType("practice-list-filtered", filtered_practice_list),
     PageType("practice-detail", first("practices.PromisingPractice", published=True)),
     PageType("search-help", named("practice_search_help")),
