@@ -4,7 +4,9 @@ file an IRCC officer takes into a meeting (docs/tracker.md#briefing).
 content() gathers everything in the current language as plain strings and numbers, in two
 queries; pdf() and docx() turn it into bytes with lib.documents. The counts come from
 summary.summarise(), the tracker's own figures, so the briefing and the page cannot differ.
-A finished file is cached until the tracker changes (models.tracker_version()) or the day does.
+A finished file is cached until the tracker changes (models.tracker_version()) or the day does;
+a long one is made by a Celery task (tasks.build_briefing) while the person waits on a page that
+refreshes itself (briefing_views).
 """
 
 import hashlib
@@ -19,7 +21,19 @@ from django.utils.translation import gettext as _
 
 from lib import documents
 from recommendations import schedule, summary
-from recommendations.models import Actor, Horizon, Kind, Source, Status, StatusUpdate
+from recommendations.models import (
+    Actor,
+    Horizon,
+    Kind,
+    Recommendation,
+    Source,
+    Status,
+    StatusUpdate,
+)
+from recommendations.views import (
+    TrackerFilters,
+    _annotate,  # the flags TrackerFilters.match reads
+)
 
 FORMATS = {
     "pdf": "application/pdf",
@@ -27,6 +41,13 @@ FORMATS = {
 }
 LAST_UPDATES = 3
 CACHE_SECONDS = 24 * 3600
+
+
+def build_content(wanted, today):
+    """content() for the tracker's valid filters `wanted`, loading the items (two queries)."""
+    items = _annotate(list(Recommendation.objects.in_report_order()), today)
+    matching = [item for item in items if TrackerFilters.match(item, wanted)]
+    return content(items, matching, filters_in_words(TrackerFilters(), wanted), today)
 
 
 def filters_in_words(form, wanted):
@@ -156,7 +177,8 @@ def _item(item, updates, statuses, today):
                     "voice": Source(update.source).label,
                     "status": statuses[update.status],
                 },
-                "note": _note(update),
+                # A voice's current update is told in full just above: not twice.
+                "note": "" if update in current.values() else _note(update),
             }
             for update in updates[:LAST_UPDATES]
         ],
@@ -248,16 +270,14 @@ RENDERERS = {"pdf": pdf, "docx": docx}
 
 
 def cache_key(fmt, wanted, today, version):
+    """Where a file is kept: per tracker version, language, format, day and filters."""
     filters = "&".join(f"{k}={v}" for k, v in sorted(wanted.items()) if k != "view")
     digest = hashlib.sha256(filters.encode()).hexdigest()[:16]
     return f"briefing:{version}:{get_language()}:{fmt}:{today.isoformat()}:{digest}"
 
 
-def cached_file(fmt, wanted, today, version, build_data):
-    """The file's bytes from the cache, or built now (build_data() gives content()) and kept."""
-    key = cache_key(fmt, wanted, today, version)
-    body = cache.get(key)
-    if body is None:
-        body = RENDERERS[fmt](build_data())
-        cache.set(key, body, CACHE_SECONDS)
+def build_file(key, fmt, wanted, today):
+    """Make the file (in the current language) and keep it under `key`; returns its bytes."""
+    body = RENDERERS[fmt](build_content(wanted, today))
+    cache.set(key, body, CACHE_SECONDS)
     return body

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 import time_machine
 
-from recommendations import schedule, summary
+from recommendations import schedule, summary, tasks
 from recommendations.models import Recommendation, Source, Status
 from tests.recommendations.conftest import post
 
@@ -93,9 +93,14 @@ def test_an_items_section_has_its_text_both_voices_evidence_and_last_three_updat
     assert "https://example.org/draft-definition" in section
     assert "Working group's assessment\nStatus: Stalled (September 1, 2023)" in section
     assert "IRCC and the working group disagree" in section
-    # The last three updates, newest first; the first plan is left to the item's page.
-    assert section.index("Nothing since.") < section.index("Draft shared.", section.index("Latest"))
-    assert "Drafting began." in section
+    # The last three updates, newest first; the current ones' notes are not repeated; the
+    # first plan is left to the item's page.
+    latest = section[section.index("Latest updates") :]
+    assert latest.index("September 1, 2023, Working group: Stalled") < latest.index(
+        "March 1, 2023, IRCC: Under way"
+    )
+    assert "Nothing since." not in latest and "Draft shared." not in latest
+    assert "March 1, 2022, IRCC: Under way Drafting began." in latest
     assert "First plan." not in section
     assert "1 earlier update on the item's page." in section
 
@@ -173,3 +178,26 @@ def test_the_tracker_links_to_the_briefing_with_its_filters(client):
     page = client.get("/en/recommendations/", {"horizon": "now"}).content.decode()
     assert 'href="/en/recommendations/briefing.pdf?horizon=now"' in page
     assert 'href="/en/recommendations/briefing.docx?horizon=now"' in page
+
+
+def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it_is(
+    client, history, monkeypatch
+):
+    queued = []
+    monkeypatch.setattr("recommendations.briefing_views.WAIT_SECONDS", 0.1)
+    monkeypatch.setattr(
+        "recommendations.tasks.build_briefing.delay", lambda *args: queued.append(args)
+    )
+    waiting = client.get(PDF, {"horizon": "now"})
+    assert waiting.status_code == 202
+    page = waiting.content.decode()
+    assert "Your briefing is being prepared" in page
+    assert (
+        '<meta http-equiv="refresh" content="3; url=/en/recommendations/briefing.pdf?horizon=now">'
+        in page
+    )
+    client.get(PDF, {"horizon": "now"})
+    assert len(queued) == 1, "queued once while it is being made"
+    tasks.build_briefing(*queued[0])  # as a worker would
+    text = pdf_text(client.get(PDF, {"horizon": "now"}))
+    assert "Horizon: Now" in text
