@@ -17,6 +17,7 @@ import datetime
 import statistics
 import time
 
+from celery import current_app as celery_app
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -24,7 +25,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from bench.page_timing import PageTiming
-from config.celery import app as celery_app
 from practices import sheet
 from practices.models import PromisingPractice
 from recommendations.models import TRACKER_VERSION_KEY, Recommendation, Source, Status, StatusUpdate
