@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,9 +22,10 @@ from practices.models import PromisingPractice
 from practices.views import text_in
 
 # Characters of plain text each part may take, so that the whole fits one letter-size page.
-LIMITS = {"summary": 450, "description": 1400, "outcomes": 700, "lessons": 700}
+# (Measured with every part at its longest, a contact and 30 resources: tests/practices.)
+LIMITS = {"summary": 300, "description": 1000, "outcomes": 500, "lessons": 500}
 # Resources listed by name; the rest are counted, with the page's address.
-MAX_RESOURCES = 12
+MAX_RESOURCES = 10
 
 
 def plain(text):
@@ -33,10 +34,13 @@ def plain(text):
 
 
 def cut(text, limit):
-    """(text, was_cut): at most `limit` characters, cut at a word, with an ellipsis."""
+    """(text, was_cut): at most `limit` characters, cut between words, with an ellipsis."""
     if len(text) <= limit:
         return text, False
-    return Truncator(text).chars(limit), True
+    head = text[: limit - 1]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:.") + "…", True
 
 
 def content(practice, resources=()):
@@ -76,6 +80,7 @@ def content(practice, resources=()):
         "contact": None if anonymous else _contact(practice, language),
         "resources": resources[:MAX_RESOURCES],
         "more_resources": len(resources) - MAX_RESOURCES if len(resources) > MAX_RESOURCES else 0,
+        "shortened": summary_cut or any(part["cut"] for part in parts),
         "url": url,
         "portal": str(settings.PORTAL_NAME),
     }

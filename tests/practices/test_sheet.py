@@ -1,9 +1,11 @@
 """The practice sheet: one printed page of a practice, in the page's language."""
 
 import io
+import re
 
 import pypdf
 import pytest
+from django.utils import translation
 
 from practices import sheet
 from tests.practices.conftest import make_practice
@@ -82,18 +84,30 @@ def test_a_20000_character_description_is_cut_with_the_pages_address(client, pra
     pages, text = read(client.get(f"/en/practices/{practice.pk}/sheet.pdf"))
     assert pages == 1
     assert len(text) < 5_000
-    assert "Continued on the practice's page:" in text
+    assert "Shortened to fit one page: the whole text is on the practice's page." in text
+    assert re.search(r"\b(A|long|paragraph|about|the|rides)…", text), "cut between words"
     assert "Ada Martin" in text, "the contact still fits after the cut text"
 
 
-def test_30_resources_stay_on_one_readable_page(practice, settings):
-    resources = [(f"Guide {n}", f"https://example.org/guides/{n}") for n in range(1, 31)]
-    data = sheet.content(practice, resources)
-    reader = pypdf.PdfReader(io.BytesIO(sheet.pdf(data)))
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_30_resources_and_every_text_at_its_longest_stay_on_one_page(practice, language):
+    for code in ("en", "fr"):
+        setattr(practice, f"summary_{code}", "A summary sentence. " * 100)
+        setattr(practice, f"description_{code}", "How the rides work. " * 1000)
+        setattr(practice, f"outcomes_{code}", "An outcome. " * 500)
+        setattr(practice, f"lessons_{code}", "A lesson learnt. " * 500)
+    resources = [
+        (f"Guide {n}: a resource with a long title", f"https://example.org/guides/{n}")
+        for n in range(1, 31)
+    ]
+    with translation.override(language):
+        reader = pypdf.PdfReader(io.BytesIO(sheet.pdf(sheet.content(practice, resources))))
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1
-    assert "Guide 12" in text and "Guide 13" not in text
-    assert "And 18 more resources on the practice's page:" in text
+    assert "Guide 10:" in text and "Guide 11:" not in text
+    assert "ada@example.org" in text
+    more = {"en": "And 20 more resources on the practice's page.", "fr": "Et 20 autres ressources"}
+    assert more[language] in text
 
 
 def test_an_unpublished_practice_has_no_sheet(client, reference):
