@@ -2,6 +2,9 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
+# PDF documents (WeasyPrint) need pango and a font: Debian's DejaVu (lib/documents.py).
+RUN apt-get update && apt-get install -y --no-install-recommends \
+    libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 # Dependencies first (the project declares no package of its own), so code edits reuse this layer.
 COPY pyproject.toml ./
 COPY scripts/requirements.py scripts/

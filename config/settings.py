@@ -418,6 +418,9 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django_guid": {"level": "WARNING"},  # not a line per request saying it made an id
+        # Not a line per page of every PDF (lib.documents); warnings and errors still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

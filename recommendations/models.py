@@ -6,8 +6,13 @@ working group) on its own row, updated in the same transaction as the update tha
 the tracker reads one table whatever the length of the history.
 """
 
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models, transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -319,3 +324,20 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.recommendation.code}"
+
+
+# The tracker's version: the briefings cached from it (recommendations.briefing) are keyed by it,
+# so a new status update or an edited item makes the next download a fresh one.
+TRACKER_VERSION_KEY = "recommendations:tracker-version"
+
+
+def tracker_version():
+    return cache.get_or_set(TRACKER_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+# Receivers: they keep the tracker's version current, whoever saves (a view, the admin, a script).
+@receiver(post_save, sender=StatusUpdate, dispatch_uid="tracker_changed_on_update")
+@receiver(post_save, sender=Recommendation, dispatch_uid="tracker_changed_on_item")
+def tracker_changed(sender, **kwargs):
+    # Once committed: a download in between would cache the old tracker under the new version.
+    transaction.on_commit(lambda: cache.set(TRACKER_VERSION_KEY, uuid.uuid4().hex, None))

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.utils.translation import gettext_lazy as _
 
-from recommendations import views
+from recommendations import briefing_views, views
 from recommendations.feeds import StatusUpdateFeed
 from recommendations.models import Source
 
@@ -40,6 +40,18 @@ urlpatterns = [
         _("recommendations/recommendations-tracker.json"),
         views.export_json,
         name="recommendation_export_json",
+    ),
+    path(
+        _("recommendations/briefing.pdf"),
+        briefing_views.download,
+        {"fmt": "pdf"},
+        name="recommendation_briefing_pdf",
+    ),
+    path(
+        _("recommendations/briefing.docx"),
+        briefing_views.download,
+        {"fmt": "docx"},
+        name="recommendation_briefing_docx",
     ),
     path(_("recommendations/<code:code>/"), views.detail, name="recommendation_detail"),
     path(

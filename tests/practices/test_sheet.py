@@ -1,0 +1,120 @@
+"""The practice sheet: one printed page of a practice, in the page's language."""
+
+import io
+import re
+
+import pypdf
+import pytest
+from django.utils import translation
+
+from practices import sheet
+from tests.practices.conftest import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+def read(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def practice(reference):
+    return make_practice(
+        title_en="Volunteer rides",
+        title_fr="Transport bénévole",
+        description_en="Families **book** a ride by phone & a volunteer drives them.",
+        description_fr="Les familles réservent un trajet par téléphone.",
+        outcomes_en="Forty rides a month.",
+        lessons_en="Winter roads cancelled a third of the rides.",
+        contact_name="Ada Martin",
+        contact_role_en="Coordinator",
+        contact_email="ada@example.org",
+        contact_phone="506 555 0100",
+    )
+
+
+def test_the_sheet_has_the_practice_on_one_page(client, practice):
+    pages, text = read(client.get(f"/en/practices/{practice.pk}/sheet.pdf"))
+    assert pages == 1
+    for words in (
+        "Volunteer rides",
+        practice.lead_organization.name,
+        "Smithers, British Columbia",
+        "How it works",
+        "Families book a ride by phone & a volunteer drives them.",
+        "Outcomes",
+        "Forty rides a month.",
+        "What did not work",
+        "Winter roads cancelled",
+        "Ada Martin, Coordinator",
+        "ada@example.org",
+        "506 555 0100",
+        f"/en/practices/{practice.pk}/{practice.slug_en}/",
+    ):
+        assert words in text
+
+
+def test_the_french_sheet_is_in_french_with_a_french_file_name(client, practice):
+    response = client.get(f"/fr/pratiques/{practice.pk}/fiche.pdf")
+    pages, text = read(response)
+    assert f"fiche-pratique-{practice.pk}-transport-benevole.pdf" in response["Content-Disposition"]
+    assert "Transport bénévole" in text
+    assert "Fonctionnement" in text
+    assert "Les familles réservent un trajet" in text
+    # Not translated yet: shown in English rather than left out.
+    assert "Forty rides a month." in text
+    assert "Courriel\u00a0: ada@example.org" in text
+
+
+def test_anonymous_lessons_leave_out_the_organization_and_the_contact(client, practice):
+    practice.lessons_anonymous = True
+    practice.save()
+    _pages, text = read(client.get(f"/en/practices/{practice.pk}/sheet.pdf"))
+    assert "Shared anonymously" in text
+    assert practice.lead_organization.name not in text
+    assert "Ada Martin" not in text and "ada@example.org" not in text
+
+
+def test_a_20000_character_description_is_cut_with_the_pages_address(client, practice):
+    practice.description_en = ("A long paragraph about the rides. " * 600)[:20_000]
+    practice.save()
+    pages, text = read(client.get(f"/en/practices/{practice.pk}/sheet.pdf"))
+    assert pages == 1
+    assert len(text) < 5_000
+    assert "Shortened to fit one page: the whole text is on the practice's page." in text
+    assert re.search(r"\b(A|long|paragraph|about|the|rides)…", text), "cut between words"
+    assert "Ada Martin" in text, "the contact still fits after the cut text"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_30_resources_and_every_text_at_its_longest_stay_on_one_page(practice, language):
+    for code in ("en", "fr"):
+        setattr(practice, f"summary_{code}", "A summary sentence. " * 100)
+        setattr(practice, f"description_{code}", "How the rides work. " * 1000)
+        setattr(practice, f"outcomes_{code}", "An outcome. " * 500)
+        setattr(practice, f"lessons_{code}", "A lesson learnt. " * 500)
+    resources = [
+        (f"Guide {n}: a resource with a long title", f"https://example.org/guides/{n}")
+        for n in range(1, 31)
+    ]
+    with translation.override(language):
+        reader = pypdf.PdfReader(io.BytesIO(sheet.pdf(sheet.content(practice, resources))))
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1
+    assert "Guide 10:" in text and "Guide 11:" not in text
+    assert "ada@example.org" in text
+    more = {"en": "And 20 more resources on the practice's page.", "fr": "Et 20 autres ressources"}
+    assert more[language] in text
+
+
+def test_an_unpublished_practice_has_no_sheet(client, reference):
+    draft = make_practice(status="draft")
+    assert client.get(f"/en/practices/{draft.pk}/sheet.pdf").status_code == 404
+
+
+def test_the_practice_page_links_to_its_sheet(client, practice):
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert f'href="/en/practices/{practice.pk}/sheet.pdf"' in page
