@@ -90,13 +90,12 @@ def refuse(message, code):
     raise ValidationError(message, code=code)
 
 
-def not_accepted(what=None):
-    what = what or _("This file's format")
-    refuse(
-        _("%(what)s is not accepted. Accepted formats: %(formats)s.")
-        % {"what": what, "formats": accepted_formats()},
-        "format",
-    )
+def not_accepted(sentence=None):
+    """`sentence` says what the file is ("A program is not accepted."); the accepted formats
+    follow."""
+    sentence = sentence or _("This file’s format is not accepted.")
+    formats = _("Accepted formats: %(formats)s.") % {"formats": accepted_formats()}
+    refuse(f"{sentence} {formats}", "format")
 
 
 # --- Size ---------------------------------------------------------------------------------------
@@ -137,8 +136,8 @@ def display_name(raw, file_format=None):
     format the content really is."""
     name = PureWindowsPath(PurePosixPath(str(raw or "")).name).name
     name = unicodedata.normalize("NFC", name)
-    name = "".join(c for c in name if unicodedata.category(c)[0] not in {"C"})
-    name = re.sub(r"\s+", " ", name).strip(" .")
+    name = re.sub(r"\s+", " ", name)
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip(" .")
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
@@ -177,11 +176,11 @@ def detect(stream):
             return Format.M4A
         if brand in MP4_BRANDS:
             return Format.MP4
-        not_accepted(_("This video or audio format"))
+        not_accepted(_("This video or audio format is not accepted."))
     if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE6 == 0xE2):
         return Format.MP3
     if head.startswith(b"MZ") or head.startswith(b"\x7fELF"):
-        not_accepted(_("A program"))
+        not_accepted(_("A program is not accepted."))
     return text_format(stream, head)
 
 
@@ -191,8 +190,8 @@ def text_format(stream, head):
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n").lower()
     if text.startswith("<"):
         if "<svg" in text:
-            not_accepted(_("An SVG image"))
-        not_accepted(_("A web page or XML file"))
+            not_accepted(_("An SVG image is not accepted."))
+        not_accepted(_("A web page or XML file is not accepted."))
     stream.seek(0)
     decoder = codecs.getincrementaldecoder("utf-8")()  # a character may straddle two chunks
     try:
@@ -221,7 +220,7 @@ def office_format(stream):
                 return ODF_MIME_TYPES[mimetype]
         if "[Content_Types].xml" in names:
             if any(name.lower().endswith("vbaproject.bin") for name in names):
-                not_accepted(_("A document with macros"))
+                not_accepted(_("A document with macros is not accepted."))
             declared = read_entry(archive, "[Content_Types].xml", 1024 * 1024).decode(
                 "utf-8", "ignore"
             )
@@ -232,7 +231,7 @@ def office_format(stream):
         refuse(_("The file is damaged or incomplete. Save it again and retry."), "damaged")
     finally:
         stream.seek(0)
-    not_accepted(_("A ZIP archive or this kind of document"))
+    not_accepted(_("A ZIP archive or this kind of document is not accepted."))
 
 
 def read_entry(archive, name, limit):

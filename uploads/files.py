@@ -23,6 +23,7 @@ __all__ = [
     "Upload",
     "UploadField",
     "accept",
+    "cleanup",
     "can_download",
     "check_practice_total",
     "discard",
@@ -131,6 +132,39 @@ def discard_orphans(queryset=None):
         discard(upload)
         count += 1
     return count
+
+
+STORED_FOLDERS = ("uploads", "previews")
+
+
+def stored_names(storage, folder):
+    """Every file under `folder` of the storage, recursively."""
+    if not storage.exists(folder) and not hasattr(storage, "bucket_name"):
+        return
+    folders, names = storage.listdir(folder)
+    for name in names:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from stored_names(storage, f"{folder}/{sub}")
+
+
+def cleanup(cutoff):
+    """Discards orphan uploads made before `cutoff`, then deletes the stored files no row
+    names, last changed before it. Returns (rows, files) deleted."""
+    rows = 0
+    for upload in orphans().filter(created_at__lt=cutoff).iterator():
+        discard(upload)
+        rows += 1
+    storage = Upload._meta.get_field("file").storage
+    known = set(Upload.objects.values_list("file", flat=True))
+    known |= set(Upload.objects.values_list("preview", flat=True))
+    stray = 0
+    for folder in STORED_FOLDERS:
+        for name in list(stored_names(storage, folder)):
+            if name not in known and storage.get_modified_time(name) < cutoff:
+                storage.delete(name)
+                stray += 1
+    return rows, stray
 
 
 class UploadField(forms.FileField):
