@@ -239,6 +239,14 @@ def practice_resources(practice, user=None, may_review=False):
     )
 
 
+def public_resources():
+    """The resources everyone sees (files scanned clean, links), in order, with their files: to
+    prefetch on published practices."""
+    return (
+        Resource.objects.shown_to(None).select_related(*RESOURCE_RELATED).order_by("position", "id")
+    )
+
+
 def published_resources(kind=None, language=None):
     """Resources of published practices everyone sees, newest practices first (open data):
     optionally of one kind (ResourceKind) and in one language (a LANGUAGES code)."""
