@@ -133,3 +133,23 @@ def test_resource_titles_and_descriptions_are_searchable(client, reference):
     ]
     row = PromisingPractice.objects.get(pk=practice.pk)
     assert "volunteer driver agreement" in row.search_text
+
+
+def test_demo_resources_show_files_a_poster_and_a_link(
+    client, seeded, django_capture_on_commit_callbacks
+):
+    from practices import resources_demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resources_demo.load()
+    resources_demo.load()  # a second run adds nothing
+    assert Resource.objects.count() == 4
+    swim = PromisingPractice.objects.get(slug_en="women-only-swim-night")
+    html = page(client, swim, "en")
+    assert "Swim night flyer for clients" in html and "(PDF, " in html
+    assert "Arabic, Tigrinya, Ukrainian" in html
+    assert titles(client.get("/en/practices/", {"reslang": "ti"})) == ["Women-only swim night"]
+    canoe = page(
+        client, PromisingPractice.objects.get(slug_en="family-canoe-outings-on-the-lake"), "fr"
+    )
+    assert 'class="resource-preview"' in canoe and "(PNG, " in canoe
