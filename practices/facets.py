@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.typography import collation_key
 from practices.models import (
+    RESOURCE_LANGUAGES,
     ClientGroup,
     DeliveryMode,
     EvidenceLevel,
@@ -38,7 +39,7 @@ from practices.models import (
     has_bit,
 )
 from practices.versions import publication_version, reference_version
-from workinggroup.models import ProvinceTerritory, Region, SizeClass
+from workinggroup.models import LANGUAGE_BITS, ProvinceTerritory, Region, SizeClass
 
 CACHE_SECONDS = 24 * 3600
 # The practice columns the filters test: fetched with a keyword's candidates, so that their
@@ -57,6 +58,7 @@ COUNTED_COLUMNS = (
     "stage",
     "has_en",
     "has_fr",
+    "resource_language_bits",
 )
 
 
@@ -96,7 +98,8 @@ class Choice:
 # (migration 0007). Unqualified column names, as in search.vector: it works in subqueries too.
 FACETS_SQL = (
     "practice_facets(region_id, province_id, size_class, theme_bits, client_group_bits, "
-    "principle_bits, kind, delivery_mode, origin, evidence_level, stage, has_en, has_fr)"
+    "principle_bits, kind, delivery_mode, origin, evidence_level, stage, has_en, has_fr, "
+    "resource_language_bits)"
 )
 
 
@@ -242,6 +245,16 @@ def build_facets():
             [
                 equal_choice("en", _("English"), "has_en", True),
                 equal_choice("fr", _("French"), "has_fr", True),
+            ],
+        ),
+        Facet(
+            "reslang",
+            pgettext_lazy("practice filter", "Has resources in"),
+            HOW,
+            [
+                bit_choice(code, name, "resource_language_bits", bit.bit_length() - 1)
+                for code, name in RESOURCE_LANGUAGES.items()
+                for bit in [LANGUAGE_BITS[code]]
             ],
         ),
     ]

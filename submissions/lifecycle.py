@@ -19,10 +19,12 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications import inbox
 from practices.catalogue import publication_changed
-from practices.models import PromisingPractice, Status
+from practices.models import PromisingPractice, Resource, Status
 from submissions import content as practice_content
 from submissions import notices
-from submissions.models import Kind, Submission, Transition
+from submissions.models import OPEN_STATES, DraftUpload, Kind, Submission, Transition
+from uploads import files
+from uploads.models import Upload
 from workinggroup import roles
 from workinggroup.models import AuditEntry
 
@@ -93,10 +95,13 @@ def move(submission, target, user, message="", notify=True):
     if target == Status.SUBMITTED:
         submission.submitted_at = now
         snapshot = dict(submission.content)
+    published_files = _published_files(submission.practice_id)
     if target == Status.PUBLISHED:
         publish(submission)
     submission.state = target
     submission.save()
+    if target not in OPEN_STATES:
+        _close_files(submission, published_files)
     step = Transition.objects.create(
         submission=submission,
         practice=submission.practice,
@@ -113,6 +118,28 @@ def move(submission, target, user, message="", notify=True):
         if notify:
             notices.decision_made(submission, step)
     return step
+
+
+def _published_files(practice_id):
+    """The ids of the files the published practice's resources use now."""
+    if practice_id is None:
+        return []
+    return list(
+        Resource.objects.filter(practice_id=practice_id, upload__isnull=False).values_list(
+            "upload_id", flat=True
+        )
+    )
+
+
+def _close_files(submission, published_files):
+    """A closed version holds its files no more: what neither the published resources nor
+    another version use (a removed or replaced file, the files of a refused version) is
+    deleted, from storage too, once the move commits."""
+    drafts = DraftUpload.objects.filter(submission=submission)
+    candidates = {*published_files, *drafts.values_list("upload_id", flat=True)}
+    drafts.delete()
+    if candidates:
+        files.discard_orphans(Upload.objects.filter(pk__in=candidates))
 
 
 def _to_inbox(submission, decision, editor):
@@ -201,6 +228,7 @@ def release(submission, user=None, message=""):
         )  # fmt: skip
     submission.state = Status.REJECTED
     submission.save(update_fields=["state", "updated_at"])
+    _close_files(submission, ())
     step = Transition.objects.create(
         submission=submission,
         practice=submission.practice,

@@ -88,3 +88,16 @@ def assert_too_many(response, language, *kept):
     for text in kept:
         assert text in page, text
     return page
+
+
+@pytest.fixture(autouse=True)
+def _files_in_a_folder_of_the_test(settings, tmp_path):
+    """Files stored by a test (uploads, the demo's resources) go to a folder of its own, never
+    to var/media."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "files")},
+        },
+    }
