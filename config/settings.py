@@ -257,7 +257,13 @@ PROJECT_CATALOGUE_APPS = [
     "digests",
     "opendata",
 ]
-LOCALE_PATHS = [BASE_DIR / "locale", *(BASE_DIR / app / "locale" for app in PROJECT_CATALOGUE_APPS)]
+# Last, the portal's French for the libraries' own strings (allauth's account pages and emails,
+# Django's forms): kept apart from locale/, which `make messages` rewrites and would empty of them.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *(BASE_DIR / app / "locale" for app in PROJECT_CATALOGUE_APPS),
+    BASE_DIR / "locale_libraries",
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Toronto"
