@@ -174,10 +174,13 @@ def test_the_briefing_is_cached_until_the_tracker_changes(
     assert "Definition published." in paragraphs(docx_document(client.get(DOCX)))
 
 
-def test_the_tracker_links_to_the_briefing_with_its_filters(client):
-    page = client.get("/en/recommendations/", {"horizon": "now"}).content.decode()
-    assert 'href="/en/recommendations/briefing.pdf?horizon=now"' in page
-    assert 'href="/en/recommendations/briefing.docx?horizon=now"' in page
+def test_the_tracker_links_to_the_briefing_with_its_valid_filters(client):
+    query = {"horizon": "now", "overdue": "on", "view": "board", "actor": "nobody", "x": "<b>"}
+    page = client.get("/en/recommendations/", query).content.decode()
+    assert 'href="/en/recommendations/briefing.pdf?horizon=now&amp;overdue=on"' in page
+    assert 'href="/en/recommendations/briefing.docx?horizon=now&amp;overdue=on"' in page
+    page = client.get("/fr/recommandations/").content.decode()
+    assert 'href="/fr/recommandations/note-d-information.pdf"' in page
 
 
 def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it_is(
@@ -188,7 +191,7 @@ def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it
     monkeypatch.setattr(
         "recommendations.tasks.build_briefing.delay", lambda *args: queued.append(args)
     )
-    waiting = client.get(PDF, {"horizon": "now"})
+    waiting = client.get(PDF, {"horizon": "now", "x": "1"})
     assert waiting.status_code == 202
     page = waiting.content.decode()
     assert "Your briefing is being prepared" in page
