@@ -30,8 +30,9 @@ class NoFetching(URLFetcher):
 
 
 def pdf_from_html(html):
-    """The PDF of a self-contained HTML page (its CSS inline), as bytes."""
-    return HTML(string=html, url_fetcher=NoFetching()).write_pdf()
+    """The PDF of a self-contained HTML page (its CSS inline), as bytes. Tagged (headings,
+    lists, tables, the language of the page's <html lang>) for screen readers."""
+    return HTML(string=html, url_fetcher=NoFetching()).write_pdf(pdf_tags=True)
 
 
 # --- Word -------------------------------------------------------------------------------------

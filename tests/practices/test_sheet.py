@@ -118,3 +118,9 @@ def test_an_unpublished_practice_has_no_sheet(client, reference):
 def test_the_practice_page_links_to_its_sheet(client, practice):
     page = client.get(practice.get_absolute_url()).content.decode()
     assert f'href="/en/practices/{practice.pk}/sheet.pdf"' in page
+
+
+def test_the_sheet_reads_the_practice_in_one_query(client, practice, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get(f"/en/practices/{practice.pk}/sheet.pdf")
+    assert response.status_code == 200
