@@ -269,7 +269,8 @@ def _docx_item(document, item):
     if item["updates"]:
         document.add_heading(_("Latest updates"), level=2)
         for update in item["updates"]:
-            documents.add_paragraph(document, update["note"], bold_prefix=update["heading"] + " ")
+            heading = f"{update['heading']} " if update["note"] else update["heading"]
+            documents.add_paragraph(document, update["note"], "List Bullet", heading)
         if item["more_updates"]:
             documents.add_paragraph(document, item["more_updates"])
     documents.add_link(document.add_paragraph(), item["url"])

@@ -116,6 +116,9 @@ def test_the_word_file_says_the_same_with_the_filters_in_words(client, history):
     assert f"Items in this briefing: {len(overdue_now)} of 27." in lines
     assert f"{len(overdue_now)} Overdue" in lines
     assert any(line.startswith("R1.1 ") for line in lines)
+    assert "Status: Stalled (September 1, 2023)" in lines
+    assert "September 1, 2023, Working group: Stalled" in lines
+    assert "March 1, 2022, IRCC: Under way Drafting began." in lines
     assert not any(line.startswith("R2.2 ") for line in lines), "R2.2 is a Next item"
     ircc_table = document.tables[0]
     header = [cell.text for cell in ircc_table.rows[0].cells]
