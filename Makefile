@@ -37,7 +37,7 @@ translations: $(VENV)/.installed
 check-translations: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) compile_translations --check
 
-APPS_WITH_CATALOGUES := workinggroup practices submissions adaptations recommendations priorities discussions opendata digests
+APPS_WITH_CATALOGUES := workinggroup practices uploads submissions adaptations recommendations priorities discussions opendata digests
 MAKEMESSAGES := makemessages -l fr --no-obsolete --add-location file
 
 ## Regenerate the French catalogues from the code (needs GNU gettext), then translate new entries:

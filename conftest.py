@@ -1,7 +1,7 @@
 """Root conftest: turns a missing service into a skip locally, and into a failure in CI.
 
-Tests marked `postgres`, `redis` or `browser` need that service. Without it they are skipped
-with a reason; with REQUIRE_SERVICES=1 (set by .ci/run) the same situation fails the test.
+Tests marked `postgres`, `redis`, `browser` or `clamav` need that service. Without it they are
+skipped with a reason; with REQUIRE_SERVICES=1 (set by .ci/run) the same situation fails the test.
 """
 
 import os
@@ -23,12 +23,14 @@ def _missing_service(marker_name):
         return "needs Redis (set REDIS_URL=redis://...)"
     if marker_name == "browser" and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         return "needs Chromium at /usr/bin/chromium (apt-get install chromium chromium-driver)"
+    if marker_name == "clamav" and not settings.CLAMD_URL:
+        return "needs ClamAV's clamd (CLAMD_URL=$(.ci/clamav/start-clamd))"
     return None
 
 
 @pytest.fixture(autouse=True)
 def _require_services(request):
-    for name in ("postgres", "redis", "browser"):
+    for name in ("postgres", "redis", "browser", "clamav"):
         if request.node.get_closest_marker(name):
             reason = _missing_service(name)
             if reason:

@@ -54,7 +54,7 @@ ADAPTATIONS = [
         "et chaque famille apporte un plat de chez elle. Des bénévoles de la paroisse "
         "s'occupent du covoiturage.",
         "Une trentaine de personnes à chaque soirée, dont plusieurs familles acadiennes "
-        "du coin : c'est devenu un moment de rencontre, pas seulement un service.",
+        "du coin : c'est devenu un moment de rencontre, pas seulement un service.",
         25,
     ),
     (
@@ -63,11 +63,11 @@ ADAPTATIONS = [
         "Yellowknife",
         "fr",
         WouldRecommend.WITH_CHANGES,
-        "Les forfaits de données coûtent trop cher dans le Nord : nous prêtons plutôt des "
+        "Les forfaits de données coûtent trop cher dans le Nord : nous prêtons plutôt des "
         "tablettes chargées à l'avance des documents utiles, et l'accès au Wi-Fi du centre "
         "est ouvert le soir.",
         "Les prêts fonctionnent bien pour les cours de langue en ligne. Il faut prévoir un "
-        "budget pour les tablettes perdues ou brisées : trois sur vingt la première année.",
+        "budget pour les tablettes perdues ou brisées : trois sur vingt la première année.",
         9,
     ),
     (

@@ -70,7 +70,7 @@ def env_url(name, schemes, default=None):
     if parsed.scheme not in schemes:
         allowed = ", ".join(f"{s}://" for s in schemes)
         stop(name, f"must start with one of {allowed} (got {raw.split(':', 1)[0]!r}).")
-    if parsed.scheme not in {"sqlite", "memory"} and not parsed.hostname:
+    if parsed.scheme not in {"sqlite", "memory", "unix"} and not parsed.hostname:
         stop(name, "has no host name.")
     return raw
 

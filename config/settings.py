@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "workinggroup",
     "notifications",
     "practices",
+    "uploads",
     "submissions",
     "adaptations",
     "recommendations",
@@ -181,6 +182,12 @@ CELERY_BEAT_SCHEDULE["priorities-advance"] = {
     "schedule": crontab(minute="*/15"),
 }
 
+# Uploads: every night, delete the files nothing refers to any more (docs/uploads.md).
+CELERY_BEAT_SCHEDULE["uploads-cleanup"] = {
+    "task": "uploads.tasks.cleanup_uploads",
+    "schedule": crontab(hour=3, minute=30),
+}
+
 # --- Passwords and accounts -----
 AUTH_USER_MODEL = "workinggroup.User"
 PASSWORD_HASHERS = [
@@ -242,6 +249,7 @@ LANGUAGES = [("en", "English"), ("fr", "Français")]
 PROJECT_CATALOGUE_APPS = [
     "workinggroup",
     "practices",
+    "uploads",
     "submissions",
     "adaptations",
     "recommendations",
@@ -264,8 +272,39 @@ JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (uploads): var/media/ on the quickstart; S3-compatible object storage (MinIO,
+# any S3 service) when S3_BUCKET is set, downloads then going through signed, expiring URLs.
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
+MEDIA_URL = "/media/"  # never served as such: downloads go through uploads.views
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL"),
+            "access_key": env_str("S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "region_name": env_str("S3_REGION", "us-east-1"),
+            "default_acl": None,
+            "querystring_auth": True,  # signed URLs...
+            "querystring_expire": env_int("S3_URL_SECONDS", 300),  # ...that expire
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+            "addressing_style": "path",
+        },
+    }
+else:
+    DEFAULT_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "file_permissions_mode": 0o640},
+    }
+# Where browsers reach the object storage, when not where the portal does (MinIO in compose:
+# http://minio:9000 for the portal, http://localhost:9000 for browsers). Download URLs are signed
+# for this address.
+S3_PUBLIC_ENDPOINT_URL = env_str("S3_PUBLIC_ENDPOINT_URL") or env_str("S3_ENDPOINT_URL")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -433,3 +472,13 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link", "X-Request-ID"]
 CORS_PREFLIGHT_MAX_AGE = 86400
+
+# --- Uploaded files (uploads; docs/uploads.md) -----
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
+UPLOAD_MAX_BYTES_PER_PRACTICE = env_int("UPLOAD_MAX_MB_PER_PRACTICE", 100) * 1024 * 1024
+if not 0 < UPLOAD_MAX_BYTES <= UPLOAD_MAX_BYTES_PER_PRACTICE:
+    stop("UPLOAD_MAX_MB", "must be at least 1 and at most UPLOAD_MAX_MB_PER_PRACTICE.")
+# ClamAV's daemon: "unix:///run/clamav/clamd.ctl" or "tcp://clamav:3310". Unset (the
+# quickstart): uploads stay waiting for their scan and only their uploader and editors see them.
+CLAMD_URL = env_url("CLAMD_URL", ("unix", "tcp"))
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 60)

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.urls")),
     path("", include("digests.urls")),
     path("", include("notifications.urls")),
+    path("", include("uploads.urls")),
     prefix_default_language=True,
 )
 

@@ -85,6 +85,7 @@ class ThreadReplies:
     title: str
     count: int
     first_position: int
+    title_lang: str = ""
 
 
 def _within(moment, start, end):
@@ -171,7 +172,7 @@ class NewThreads:
     def load(self, start, end, readers):
         return list(
             threads_every_member_sees(Thread.objects.filter(created__gte=start, created__lt=end))
-            .only("id", "title", "author_id", "created", "category_id")
+            .only("id", "title", "language", "author_id", "created", "category_id")
             .order_by("-created", "-id")
         )
 
@@ -197,12 +198,14 @@ class FollowedReplies:
         return list(
             posts_every_member_sees(posts)
             .order_by("thread_id", "position")
-            .values_list("thread_id", "thread__title", "author_id", "position", "created")
+            .values_list(
+                "thread_id", "thread__title", "author_id", "position", "created", "thread__language"
+            )
         )
 
     def pick(self, reader, start, end, posts):
         counts, first_positions, titles = defaultdict(int), {}, {}
-        for thread_id, title, author_id, position, created in posts:
+        for thread_id, title, author_id, position, created, title_lang in posts:
             if (
                 thread_id in reader.followed_threads
                 and author_id != reader.user_id
@@ -210,11 +213,17 @@ class FollowedReplies:
             ):
                 counts[thread_id] += 1
                 first_positions.setdefault(thread_id, position)  # rows come in position order
-                titles[thread_id] = title
+                titles[thread_id] = (title, title_lang)
         # Most active first; ties in thread order, so the same data gives the same digest.
         busiest = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [
-            ThreadReplies(thread_id, titles[thread_id], count, first_positions[thread_id])
+            ThreadReplies(
+                thread_id,
+                titles[thread_id][0],
+                count,
+                first_positions[thread_id],
+                titles[thread_id][1],
+            )
             for thread_id, count in busiest
         ]
 

@@ -110,12 +110,21 @@ def adaptation_data(adaptation, language):
 
 
 def thread_data(thread, language):
-    return {"title": thread.title, "url": absolute(thread.get_absolute_url())}
+    return {
+        "title": thread.title,
+        "title_lang": thread.language,
+        "url": absolute(thread.get_absolute_url()),
+    }
 
 
 def replies_data(replies, language):
     url = Thread(pk=replies.thread_id).url_of_position(replies.first_position)
-    return {"title": replies.title, "count": replies.count, "url": absolute(url)}
+    return {
+        "title": replies.title,
+        "title_lang": replies.title_lang,
+        "count": replies.count,
+        "url": absolute(url),
+    }
 
 
 def status_data(update, language):

@@ -5,10 +5,12 @@ load() runs after the accounts, practices and recommendations demo data, and is 
 categories are matched on their English slug, and threads are only added to an empty forum.
 """
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from discussions import attachments, notifications
+from discussions import attachments, notices
 from discussions.mentions import mentioned_members
 from discussions.models import Category, ModerationAction, Thread
 from workinggroup.demo import DEMO_ACCOUNTS, load_accounts
@@ -87,7 +89,7 @@ THREADS = [
     (
         "recommendations",
         "member@demo.example",
-        "Les recommandations « Maintenant » : où en sommes-nous?",
+        "Les recommandations « Maintenant » : où en sommes-nous?",
         "Six mois ont passé. Lesquelles sont commencées dans votre région?",
         [],
     ),
@@ -116,13 +118,18 @@ def load():
     threads = {}
     for slug, author, title, body, replies in THREADS:
         thread, _post = Thread.start(
-            categories[slug], people[author], title, body, **_attachment_for(slug)
+            categories[slug],
+            people[author],
+            title,
+            body,
+            language=_written_in(title),
+            **_attachment_for(slug),
         )
         for replier, text in replies:
-            post = thread.add_reply(people[replier], text)
+            post = thread.add_reply(people[replier], text, language=_written_in(text))
             # In the notification centres of the demo accounts, as a reply posted on the site.
             mentioned = mentioned_members(text, exclude=people[replier])
-            notifications.to_inbox(post, [user.pk for user in mentioned])
+            notices.to_inbox(post, [user.pk for user in mentioned])
         threads[title] = thread
     _moderate(threads, people, categories)
 
@@ -143,6 +150,7 @@ def _moderate(threads, people, categories):
         editor,
         "Meeting of November 4: decisions (closed)",
         "The minutes are approved. Please open a new thread for follow-ups.",
+        language="en",
     )
     Thread.objects.filter(pk=rules.pk).update(locked=True)
     ModerationAction.objects.create(
@@ -155,9 +163,10 @@ def _moderate(threads, people, categories):
     post = housing.add_reply(
         people["member@demo.example"],
         "Appelez Josée directement au 506-555-0142, elle a trois logements.",
+        language="fr",
     )
     post.edit(
-        "Appelez le bureau d’accueil de l’organisme : Josée a trois logements.",
+        "Appelez le bureau d’accueil de l’organisme : Josée a trois logements.",
         editor,
         by_moderator=True,
     )
@@ -168,6 +177,14 @@ def _moderate(threads, people, categories):
         post=post,
         reason="A personal phone number removed; the agency's front desk is the contact.",
     )
+
+
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|une|est|pour|nous|dans|avec|sur)\b", re.I)
+
+
+def _written_in(text):
+    """The language of a demo text (on the site, the writer's interface language says it)."""
+    return "fr" if _FRENCH_WORDS.search(text) else "en"
 
 
 def _demo_people():

@@ -64,6 +64,11 @@ class Thread(models.Model):
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="threads"
     )
     title = models.CharField(_("title"), max_length=200)
+    # The language its author wrote the title in (the interface's when they wrote it): pages in
+    # the other language mark it, so it is read and spoken in its own (blank: not known).
+    language = models.CharField(
+        _("language"), max_length=7, choices=settings.LANGUAGES, blank=True, default=""
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -140,10 +145,18 @@ class Thread(models.Model):
 
     @classmethod
     @transaction.atomic
-    def start(cls, category, author, title, body, **attachments):
-        thread = cls.objects.create(category=category, author=author, title=title, **attachments)
+    def start(cls, category, author, title, body, language=None, **attachments):
+        language = language or translation.get_language() or ""
+        thread = cls.objects.create(
+            category=category, author=author, title=title, language=language, **attachments
+        )
         post = Post.objects.create(
-            thread=thread, author=author, body=body, position=1, created=thread.created
+            thread=thread,
+            author=author,
+            body=body,
+            language=language,
+            position=1,
+            created=thread.created,
         )
         Follow.start(author, thread, post.position)
         if author is not None:  # the author has read what they wrote: it is never "new" to them
@@ -151,7 +164,7 @@ class Thread(models.Model):
         return thread, post
 
     @transaction.atomic
-    def add_reply(self, author, body):
+    def add_reply(self, author, body, language=None):
         """Append a post. The UPDATE locks the thread row, so concurrent replies get distinct
         positions (the unique constraint is the backstop)."""
         now = timezone.now()
@@ -160,7 +173,12 @@ class Thread(models.Model):
         )
         self.refresh_from_db(fields=["reply_count", "last_activity"])
         post = Post.objects.create(
-            thread=self, author=author, body=body, position=self.post_count, created=now
+            thread=self,
+            author=author,
+            body=body,
+            language=language or translation.get_language() or "",
+            position=self.post_count,
+            created=now,
         )
         Follow.start(author, self, post.position)
         # A member who had read up to here has read their own reply too; replies they have not
@@ -187,6 +205,10 @@ class Post(models.Model):
         related_name="discussion_posts",
     )
     body = models.TextField(_("text"))
+    # As Thread.language, for the post's text.
+    language = models.CharField(
+        _("language"), max_length=7, choices=settings.LANGUAGES, blank=True, default=""
+    )
     # Markdown converted at write time; never output without cleaning (see rendering.py).
     body_html = models.TextField(editable=False, blank=True)
     position = models.PositiveIntegerField(_("position in the thread"))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from discussions import attachments, notifications
+from discussions import attachments, notices
 from discussions.access import (
     get_post,
     get_thread,
@@ -287,7 +287,7 @@ def thread_new(request):
                     data["body"],
                     **attachments.as_fields(attached),
                 )
-                notifications.post_created(post, mentioned_members(post.body, exclude=request.user))
+                notices.post_created(post, mentioned_members(post.body, exclude=request.user))
                 return thread
 
             thread, earlier = _post_once(request, data["token"], start)
@@ -336,7 +336,7 @@ def reply(request, pk):
 
             def add():
                 post = thread.add_reply(request.user, data["body"])
-                notifications.post_created(post, mentioned_members(post.body, exclude=request.user))
+                notices.post_created(post, mentioned_members(post.body, exclude=request.user))
                 return post
 
             post, earlier = _post_once(request, data["token"], add)
@@ -388,7 +388,7 @@ def post_edit(request, pk):
                 added = [
                     u for u in mentioned_members(body, exclude=request.user) if u not in before
                 ]
-                notifications.mentions_added(post, added)
+                notices.mentions_added(post, added)
             messages.success(request, _("Your post is updated and marked as edited."))
             return redirect(post.get_absolute_url())
     elif request.method == "POST":

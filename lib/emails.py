@@ -46,14 +46,17 @@ def sender(language):
 def send_email(to, subject, text, html=None, headers=None, language=None):
     """Queue the message once the current transaction commits; the sender's name is in the
     recipient's `language` (the active one if not given)."""
-    from_email = sender(language or translation.get_language() or settings.LANGUAGE_CODE)
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    from_email = sender(language)
+    # Content-Language (RFC 3282): mail clients and screen readers read the message in it.
+    headers = {"Content-Language": language, **(headers or {})}
     transaction.on_commit(
         lambda: deliver_email.delay(
             to=list(to),
             subject=subject,
             text=text,
             html=html,
-            headers=headers or {},
+            headers=headers,
             from_email=from_email,
         )
     )

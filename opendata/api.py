@@ -31,6 +31,7 @@ from opendata.serializers import (
     ProvinceSerializer,
     RecommendationSerializer,
     RegionSerializer,
+    ResourceSerializer,
     TagRecordSerializer,
 )
 from practices import catalogue
@@ -162,6 +163,7 @@ class ApiRoot(OpenDataView):
                     "provinces": api("province-list"),
                     "themes": api("theme-list"),
                     "client_groups": api("client-group-list"),
+                    "resources": api("resource-list"),
                     "recommendations": api("recommendation-list"),
                 },
                 "documentation": citation.in_languages("open_data_api_docs"),
@@ -214,13 +216,16 @@ class PracticeListSchema(AutoSchema):
 
 
 def practices_for_records(queryset):
-    """What a practice record needs, in three queries whatever the page size."""
+    """What a practice record needs, in four queries whatever the page size."""
     # Unordered (the serializer sorts them): ordering by name made PostgreSQL walk the name index
     # and read every partner row of every organization, 50 ms at 100,000 practices.
     partners = Organization.objects.only("id", "slug", "name_en", "name_fr").order_by()
     return queryset.select_related(
         "lead_organization", "province", "region", "community"
-    ).prefetch_related(Prefetch("partner_organizations", queryset=partners))
+    ).prefetch_related(
+        Prefetch("partner_organizations", queryset=partners),
+        Prefetch("resources", queryset=catalogue.public_resources(), to_attr="public_resources"),
+    )
 
 
 def tag_context():
@@ -274,6 +279,65 @@ class PracticeDetail(OpenDataView):
         )
         data = PracticeSerializer(practice, context=self.context(**tag_context())).data
         return last_modified(Response(data), practice.updated_at)
+
+
+# --- Resources -----
+
+
+class ResourceListSchema(AutoSchema):
+    def get_override_parameters(self):
+        return [
+            OpenApiParameter(
+                "kind",
+                str,
+                description=gettext_lazy("A kind of resource."),
+                enum=["", *catalogue.RESOURCE_KINDS.values],
+            ),
+            OpenApiParameter(
+                "language",
+                str,
+                description=gettext_lazy("A language the resource is in, e.g. ti."),
+                enum=["", *catalogue.LANGUAGES],
+            ),
+            *PAGE_PARAMETERS,
+        ]
+
+
+def read_resource_filters(params):
+    errors = check_shape(params, ["kind", "language", *pagination.PARAMS])
+    chosen = {}
+    for key, known in (
+        ("kind", catalogue.RESOURCE_KINDS.values),
+        ("language", catalogue.LANGUAGES),
+    ):
+        value = params.get(key, "")
+        if value and key not in errors:
+            if value not in known:
+                errors[key] = [_("“%(value)s” is not a known code.") % {"value": value[:50]}]
+            chosen[key] = value
+    pagination.read_int(params, "page", 1, pagination.MAX_PAGE, errors)
+    pagination.read_int(params, "page_size", 1, pagination.MAX_PAGE_SIZE, errors)
+    if errors:
+        raise BadQuery(errors)
+    return chosen
+
+
+class ResourceList(OpenDataView):
+    schema = ResourceListSchema()
+
+    @extend_schema(
+        operation_id="resources_list",
+        summary=gettext_lazy("Resources of published practices, by kind and language"),
+        responses=paginated(ResourceSerializer),
+        tags=["practices"],
+    )
+    def get(self, request):
+        chosen = read_resource_filters(request.query_params)
+        resources = catalogue.published_resources(**chosen)
+        paginator = Pagination()
+        page = paginator.paginate_queryset(resources, request, self)
+        data = ResourceSerializer(page, many=True, context=self.context()).data
+        return paginator.get_paginated_response(data)
 
 
 # --- Organizations -----

@@ -11,6 +11,7 @@ urlpatterns = [
     path("schema/", api.SchemaView.as_view(), name="schema"),
     path("practices/", api.PracticeList.as_view(), name="practice-list"),
     path("practices/<int:pk>/", api.PracticeDetail.as_view(), name="practice-detail"),
+    path("resources/", api.ResourceList.as_view(), name="resource-list"),
     path("organizations/", api.OrganizationList.as_view(), name="organization-list"),
     path("organizations/<int:pk>/", api.OrganizationDetail.as_view(), name="organization-detail"),
     path("regions/", api.RegionList.as_view(), name="region-list"),

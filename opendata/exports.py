@@ -49,6 +49,7 @@ COLUMNS = [
     "client_groups",
     "principles",
     *CHOICES,
+    "resources",
     "published_at",
     "updated_at",
 ]
@@ -96,6 +97,7 @@ def flat(record):
         "themes": joined(t["slug"] for t in record["themes"]),
         "client_groups": joined(g["slug"] for g in record["client_groups"]),
         "principles": joined(p["code"] for p in record["principles"]),
+        "resources": joined(resource_address(r) for r in record["resources"]),
         "published_at": record["published_at"],
         "updated_at": record["updated_at"],
     }
@@ -105,6 +107,13 @@ def flat(record):
     for name in CHOICES:
         row[name] = (record[name] or {}).get("code")
     return [cell(row[column]) for column in COLUMNS]
+
+
+def resource_address(resource):
+    """A resource in a CSV cell: its English download address (and size), or its link."""
+    if resource["file"]:
+        return f"{resource['file']['download']['en']} ({resource['file']['size']} bytes)"
+    return resource["link"]
 
 
 def cell(value):

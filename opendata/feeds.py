@@ -5,11 +5,14 @@ say); entries are always newest first. A practice whose lessons were shared anon
 no author, like its API record.
 """
 
+import mimetypes
 from dataclasses import replace
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,7 @@ from opendata.citation import PUBLISHER
 from opendata.exports import bad_query_response
 from opendata.selection import BadQuery, as_params, read_query
 from practices import catalogue
+from uploads import files
 
 FEED_SIZE = 50
 
@@ -60,7 +64,23 @@ class PracticeFeed(Feed):
 
     def items(self, query):
         results = catalogue.find(query).ordered()
-        return results.select_related("lead_organization")[:FEED_SIZE]
+        resources = Prefetch(
+            "resources", queryset=catalogue.public_resources(), to_attr="public_resources"
+        )
+        return results.select_related("lead_organization").prefetch_related(resources)[:FEED_SIZE]
+
+    def item_enclosures(self, item):
+        """The practice's files, as Atom enclosures: absolute address, size and type."""
+        return [
+            Enclosure(
+                settings.SITE_URL + files.download_url(resource.upload),
+                str(resource.upload.size),
+                mimetypes.guess_type(f"file.{resource.upload.format}")[0]
+                or "application/octet-stream",
+            )
+            for resource in item.public_resources
+            if resource.upload_id
+        ]
 
     def item_title(self, item):
         return in_language(item, "title", get_language())

@@ -6,19 +6,29 @@ Never here: members, threads, unpublished practices, and, for a practice whose l
 anonymously, anything naming who shared them (lead and partner organizations, contact).
 """
 
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from opendata import bilingual
-from practices.models import DeliveryMode, EvidenceLevel, Kind, Origin, Principle, Stage
+from practices.models import (
+    DeliveryMode,
+    EvidenceLevel,
+    Kind,
+    Origin,
+    Principle,
+    ResourceKind,
+    Stage,
+)
 from priorities import results
 from recommendations import schedule
 from recommendations.models import Actor, Horizon, Source, Status
 from recommendations.models import Kind as RecommendationKind
+from uploads import files
 from workinggroup.models import SizeClass, StaffSizeBand
 
 # --- Shapes shared by several records (schema only; records build them with bilingual.py) -----
@@ -97,11 +107,85 @@ def organization_ref(organization, request):
     }
 
 
+def in_languages(address_of):
+    """{"en": …, "fr": …}: an absolute address built in each language."""
+    found = {}
+    for lang in bilingual.LANGUAGES:
+        with translation.override(lang):
+            found[lang] = settings.SITE_URL + address_of()
+    return found
+
+
 # Read-only records built from model rows; the view passes the request in the context.
 class RecordSerializer(serializers.Serializer):
     @property
     def request(self):
         return self.context.get("request")
+
+
+# --- Resources -----
+
+
+class FileSerializer(serializers.Serializer):
+    format = serializers.CharField(help_text=_("Detected from the content: pdf, docx, png…"))
+    size = serializers.IntegerField(min_value=0, help_text=_("In bytes."))
+    name = serializers.CharField(help_text=_("The file's name."))
+    download = BilingualUrlSerializer(help_text=_("Where to download it, in each language."))
+    preview = BilingualUrlSerializer(
+        allow_null=True, help_text=_("A small image of its first page or of the image.")
+    )
+
+
+class ResourceSerializer(RecordSerializer):
+    """A resource of a published practice: a file (scanned clean) or a link elsewhere."""
+
+    id = serializers.IntegerField(read_only=True)
+    practice = serializers.SerializerMethodField(help_text=_("Its practice in the API."))
+    title = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+    kind = serializers.SerializerMethodField()
+    languages = serializers.SerializerMethodField(
+        help_text=_("The languages the resource itself is in (codes).")
+    )
+    file = serializers.SerializerMethodField(help_text=_("Null for a link."))
+    link = serializers.SerializerMethodField(help_text=_("A page elsewhere; null for a file."))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_practice(self, resource):
+        return api_url(self.request, "practice-detail", pk=resource.practice_id)
+
+    @label_field(BilingualTextSerializer)
+    def get_title(self, resource):
+        return bilingual.text(resource, "title")
+
+    @label_field(BilingualTextSerializer)
+    def get_description(self, resource):
+        return bilingual.text(resource, "description")
+
+    @label_field()
+    def get_kind(self, resource):
+        return bilingual.choice(ResourceKind, resource.kind)
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_languages(self, resource):
+        return resource.languages
+
+    @label_field(FileSerializer, null=True)
+    def get_file(self, resource):
+        upload = resource.upload
+        if upload is None:
+            return None
+        return {
+            "format": upload.format,
+            "size": upload.size,
+            "name": upload.name,
+            "download": in_languages(lambda: files.download_url(upload)),
+            "preview": in_languages(lambda: files.preview_url(upload)) if upload.preview else None,
+        }
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_link(self, resource):
+        return resource.url or None
 
 
 # --- Practices -----
@@ -142,6 +226,13 @@ class PracticeSerializer(RecordSerializer):
     stage = serializers.SerializerMethodField()
     published_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
+    resources = serializers.SerializerMethodField(
+        help_text=_("Its forms, handouts, toolkits and reports: files and links.")
+    )
+
+    @label_field(ResourceSerializer, many=True)
+    def get_resources(self, practice):
+        return ResourceSerializer(practice.public_resources, many=True, context=self.context).data
 
     def anonymous(self, practice):
         return practice.lessons_anonymous

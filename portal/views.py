@@ -21,11 +21,17 @@ from digests import runs
 from lib.ratelimits import client_address, over_limit, too_many_requests
 from portal import personal_data
 from portal.forms import DeleteAccountForm, ProblemReportForm, local_page
-from practices.catalogue import latest_practices
+from practices import catalogue
 
 
 def home(request):
-    return render(request, "portal/home.html", {"latest_practices": latest_practices(3)})
+    everything = catalogue.find(catalogue.Query())  # counts kept until the next publication
+    context = {
+        "latest_practices": catalogue.latest_practices(3),
+        "province_counts": everything.counts["province"],
+        "community_counts": everything.by_community,
+    }
+    return render(request, "portal/home.html", context)
 
 
 def page(request, template):

@@ -19,7 +19,8 @@ from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
 
 from practices import facets, keyword, search, versions
-from practices.models import PromisingPractice
+from practices.models import RESOURCE_LANGUAGES, PromisingPractice, Resource, ResourceKind
+from uploads import files
 
 SORTS = ("relevance", "newest", "adapted")
 PAGE_SIZE = 20
@@ -135,6 +136,18 @@ class Results:
         return search.nothing_to_look_for(self.query.text)
 
     @cached_property
+    def by_community(self):
+        """{community id: how many results} for the map's dots, in one query (kept until the
+        next publication). Like the province counts beside the filters, it leaves out the
+        province filter, so the dots agree with the shading of the other provinces."""
+        others = {p: c for p, c in self.query.filters.items() if p != "province"}
+        if self._match:
+            results = self._match.practices(others)
+        else:
+            results = facets.within(PromisingPractice.objects.published(), others)
+        return facets.community_counts(results)
+
+    @cached_property
     def similar(self):
         """When a keyword matches nothing: practices whose title looks like it (misspellings)."""
         if not self._match or self.total or self.unsearchable:
@@ -216,3 +229,58 @@ def related_practices(practice, count=4):
             PromisingPractice.objects.published().filter(near).exclude(pk=practice.pk)
         ).newest_first()[:count]
     )
+
+
+# --- Resources: the files and links behind practices -----
+# A file shows to everyone once its scan found it clean; before that, only to its uploader and to
+# editors (`may_review`). External links show at once.
+
+RESOURCE_KINDS = ResourceKind
+LANGUAGES = RESOURCE_LANGUAGES
+
+
+def practice_resources(practice, user=None, may_review=False):
+    """The resources of `practice` a person sees, in order, with their files: one query."""
+    return with_addresses(
+        list(
+            Resource.objects.filter(practice=practice)
+            .shown_to(user, may_review)
+            .select_related(*RESOURCE_RELATED)
+            .order_by("position", "id")
+        )
+    )
+
+
+def public_resources():
+    """The resources everyone sees (files scanned clean, links), in order, with their files: to
+    prefetch on published practices."""
+    return (
+        Resource.objects.shown_to(None).select_related(*RESOURCE_RELATED).order_by("position", "id")
+    )
+
+
+def published_resources(kind=None, language=None):
+    """Resources of published practices everyone sees, newest practices first (open data):
+    optionally of one kind (ResourceKind) and in one language (a LANGUAGES code)."""
+    resources = Resource.objects.filter(practice__status="published").shown_to(None)
+    if kind:
+        resources = resources.with_kind(kind)
+    if language:
+        resources = resources.in_language(language)
+    return resources.select_related("practice", *RESOURCE_RELATED).order_by(
+        "-practice__published_at", "-practice_id", "position", "id"
+    )
+
+
+RESOURCE_RELATED = ("upload",)
+
+
+def with_addresses(resources):
+    """Each resource with `href` (its download or external address) and `preview_url`."""
+    for resource in resources:
+        if resource.upload_id:
+            resource.href = files.download_url(resource.upload)
+            resource.preview_url = files.preview_url(resource.upload)
+        else:
+            resource.href, resource.preview_url = resource.url, ""
+    return resources

@@ -19,13 +19,14 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q, TextField
+from django.db.models import Count, Q, TextField
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lib.typography import collation_key
 from practices.models import (
+    RESOURCE_LANGUAGES,
     ClientGroup,
     DeliveryMode,
     EvidenceLevel,
@@ -38,7 +39,7 @@ from practices.models import (
     has_bit,
 )
 from practices.versions import publication_version, reference_version
-from workinggroup.models import ProvinceTerritory, Region, SizeClass
+from workinggroup.models import LANGUAGE_BITS, ProvinceTerritory, Region, SizeClass
 
 CACHE_SECONDS = 24 * 3600
 # The practice columns the filters test: fetched with a keyword's candidates, so that their
@@ -57,6 +58,7 @@ COUNTED_COLUMNS = (
     "stage",
     "has_en",
     "has_fr",
+    "resource_language_bits",
 )
 
 
@@ -96,7 +98,8 @@ class Choice:
 # (migration 0007). Unqualified column names, as in search.vector: it works in subqueries too.
 FACETS_SQL = (
     "practice_facets(region_id, province_id, size_class, theme_bits, client_group_bits, "
-    "principle_bits, kind, delivery_mode, origin, evidence_level, stage, has_en, has_fr)"
+    "principle_bits, kind, delivery_mode, origin, evidence_level, stage, has_en, has_fr, "
+    "resource_language_bits)"
 )
 
 
@@ -244,6 +247,16 @@ def build_facets():
                 equal_choice("fr", _("French"), "has_fr", True),
             ],
         ),
+        Facet(
+            "reslang",
+            pgettext_lazy("practice filter", "Has resources in"),
+            HOW,
+            [
+                bit_choice(code, name, "resource_language_bits", bit.bit_length() - 1)
+                for code, name in RESOURCE_LANGUAGES.items()
+                for bit in [LANGUAGE_BITS[code]]
+            ],
+        ),
     ]
 
 
@@ -290,6 +303,28 @@ def count_all(queryset, facets, cached=False):
     if key:
         cache.set(key, counts, CACHE_SECONDS)
     return counts
+
+
+def community_counts(queryset):
+    """{community id: count} over `queryset`, one GROUP BY, kept under the publication version
+    and keyed by the query (like count_all's)."""
+    grouped = (
+        queryset.order_by()
+        .filter(community__isnull=False)
+        .values_list("community_id")
+        .annotate(number=Count("pk"))
+    )
+    try:
+        sql, params = grouped.query.sql_with_params()
+    except EmptyResultSet:
+        return {}
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+    key = f"practices:communities:{publication_version()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = dict(grouped)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def cached_counts(facets, selection):

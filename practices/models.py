@@ -18,12 +18,21 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from practices import search
 from practices.search import normalize
 from practices.versions import publication_changed, reference_changed
-from workinggroup.models import ProvinceTerritory, Region, SizeClass
+from uploads.models import Scan
+from workinggroup.models import (
+    LANGUAGE_BITS,
+    SERVICE_LANGUAGES,
+    ProvinceTerritory,
+    Region,
+    SizeClass,
+    language_bits,
+)
 
 # Bits 0..62 of a signed 64-bit integer: a theme or client group table of at most 63 rows.
 MAX_BITS = 63
@@ -280,6 +289,12 @@ class PromisingPractice(models.Model):
     # (PostgreSQL searches generated tsvector columns added by migration 0002 instead.)
     search_title = models.TextField(blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
+    # Copied from the practice's resources when they change (Resource.refresh_practice): the
+    # languages they exist in (LANGUAGE_BITS, the "has resources in" filter), and their titles
+    # and descriptions per language, searched with the practice's own text.
+    resource_language_bits = models.IntegerField(default=0, editable=False)
+    resource_text_en = models.TextField(blank=True, editable=False)
+    resource_text_fr = models.TextField(blank=True, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 
@@ -364,7 +379,11 @@ class PromisingPractice(models.Model):
         self.slug_en = self.slug_en or self.slug_fr or FALLBACK_SLUGS["en"]
         self.slug_fr = self.slug_fr or self.slug_en or FALLBACK_SLUGS["fr"]
         self.search_title = normalize(f"{self.title_en or ''} {self.title_fr or ''}")
-        texts = (getattr(self, f"{name}_{lang}") for name in TEXT_FIELDS for lang in LANGS)
+        texts = (
+            getattr(self, f"{name}_{lang}")
+            for name in (*TEXT_FIELDS, "resource_text")
+            for lang in LANGS
+        )
         self.search_text = normalize(" ".join(t for t in texts if t))
 
     def refresh_bits(self):
@@ -441,6 +460,150 @@ CARD_FIELDS = (
     "region__name_en",
     "region__name_fr",
 )
+
+
+class ResourceKind(models.TextChoices):
+    FORM = "form", _("Form or template")
+    HANDOUT = "handout", _("Handout for clients")
+    GUIDE = "guide", _("Guide or toolkit")
+    REPORT = "report", _("Evaluation or report")
+    PRESENTATION = "presentation", _("Presentation")
+    IMAGE = "image", _("Image")
+    MEDIA = "media", _("Audio or video")
+
+
+# The languages a resource can be in: the directory's (workinggroup.SERVICE_LANGUAGES).
+RESOURCE_LANGUAGES = SERVICE_LANGUAGES
+
+
+class ResourceQuerySet(models.QuerySet):
+    def shown_to(self, user, may_review=False):
+        """The resources a person sees: every external link and every scanned-clean file; a file
+        still waiting for its scan only to its uploader and to editors (`may_review`)."""
+        if may_review:
+            return self
+        visible = Q(upload__isnull=True) | Q(upload__scan=Scan.CLEAN)
+        if user is not None and user.is_authenticated:
+            visible |= Q(upload__uploader=user) & ~Q(upload__scan=Scan.INFECTED)
+        return self.filter(visible)
+
+    def with_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def in_language(self, code):
+        return self.filter(has_bit("language_bits", LANGUAGE_BITS[code].bit_length() - 1))
+
+
+class Resource(models.Model):
+    """A file or a link behind a practice: a form, a handout in clients' languages, a toolkit.
+
+    Written by publication only (submissions.content.apply), from the content of the reviewed
+    version: `key` is the resource's identity across versions, so an edit keeps its row."""
+
+    practice = models.ForeignKey(
+        PromisingPractice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="resources",
+    )
+    key = models.CharField(max_length=32, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices)
+    language_bits = models.IntegerField(_("languages"), default=0)
+    upload = models.ForeignKey(
+        "uploads.Upload",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        # A published file is removed through a reviewed version, never under the practice.
+        on_delete=models.PROTECT,
+        related_name="resources",
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["practice", "position", "id"]
+        indexes = [
+            models.Index(fields=["practice", "position"], name="resource_practice_position"),
+            # The open-data list filters by kind, newest practices first.
+            models.Index(fields=["kind", "practice"], name="resource_kind"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "key"], name="resource_unique_key"),
+            models.CheckConstraint(
+                condition=(Q(upload__isnull=False) & Q(url=""))
+                | (Q(upload__isnull=True) & ~Q(url="")),
+                name="resource_file_or_link",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def languages(self):
+        return languages_of_bits(self.language_bits)
+
+    @languages.setter
+    def languages(self, codes):
+        self.language_bits = language_bits(codes)
+
+    @property
+    def title_language(self):
+        """The language the title shows in (modeltranslation falls back to the other)."""
+        return shown_language(self, "title")
+
+    @property
+    def description_language(self):
+        return shown_language(self, "description")
+
+    def language_names(self):
+        """The resource's languages, named in the active language: in running text, so in lower
+        case in French (« arabe, tigrigna »; docs/french-style.md)."""
+        names = [str(RESOURCE_LANGUAGES[code]) for code in self.languages]
+        if (get_language() or "").startswith("fr"):
+            return [name[:1].lower() + name[1:] for name in names]
+        return names
+
+    @property
+    def is_link(self):
+        return self.upload_id is None
+
+    @classmethod
+    def refresh_practice(cls, practice):
+        """Copy the practice's resources' languages and texts onto its row (filter, search)."""
+        rows = list(
+            cls.objects.filter(practice=practice).values_list(
+                "language_bits", "title_en", "title_fr", "description_en", "description_fr"
+            )
+        )
+        bits = 0
+        for row in rows:
+            bits |= row[0]
+        practice.resource_language_bits = bits
+        practice.resource_text_en = " ".join(t for r in rows for t in (r[1], r[3]) if t)
+        practice.resource_text_fr = " ".join(t for r in rows for t in (r[2], r[4]) if t)
+        practice.save(
+            update_fields=["resource_language_bits", "resource_text_en", "resource_text_fr"]
+        )
+
+
+def shown_language(row, name):
+    """The language a translated field of `row` shows in: the active one if it has text."""
+    mine = "fr" if (get_language() or "").startswith("fr") else "en"
+    other = "en" if mine == "fr" else "fr"
+    return mine if getattr(row, f"{name}_{mine}") or not getattr(row, f"{name}_{other}") else other
+
+
+def languages_of_bits(bits):
+    """The language codes of a LANGUAGE_BITS bit set, in the directory's order."""
+    return [code for code, bit in LANGUAGE_BITS.items() if bits & bit]
 
 
 class GlossaryEntry(models.Model):

@@ -166,7 +166,7 @@ PRACTICES = [
             "soir par semaine, avec du personnel féminin au bord du bassin, et la soirée de "
             "natation est vite devenue un lieu où les femmes se rencontrent, échangent et tissent "
             "un réseau de soutien informel.\n\n"
-            "Yellowknife est entourée de centaines de lacs : la soirée sert donc aussi de cours de "
+            "Yellowknife est entourée de centaines de lacs : la soirée sert donc aussi de cours de "
             "sécurité aquatique, qui aide les femmes à se sentir à l'aise près de l'eau et dans "
             "leur nouvel environnement naturel."
         ),
@@ -189,7 +189,7 @@ PRACTICES = [
             "designed so that children could come along."
         ),
         "lessons_fr": (
-            "Écouter les clientes : la meilleure idée est venue d'une nouvelle arrivante, pas du "
+            "Écouter les clientes : la meilleure idée est venue d'une nouvelle arrivante, pas du "
             "personnel. Réserver une installation publique demande du temps et une personne-"
             "ressource à la ville. La garde des enfants a été le premier obstacle soulevé par les "
             "femmes; nous ne l'avions pas prévu, et les sorties en canot ont ensuite été conçues "
@@ -225,7 +225,7 @@ PRACTICES = [
             "nearby lake, where mothers bring their children and share a picnic."
         ),
         "summary_fr": (
-            "Le prolongement de la soirée de natation pour femmes de Yellowknife : des sorties "
+            "Le prolongement de la soirée de natation pour femmes de Yellowknife : des sorties "
             "estivales en canot sur un lac voisin, où les mères emmènent leurs enfants et "
             "partagent un pique-nique."
         ),
@@ -261,7 +261,7 @@ PRACTICES = [
             "better than buying equipment we would have to store."
         ),
         "lessons_fr": (
-            "La saison est courte et la météo a le dernier mot : prévoir une date de remplacement "
+            "La saison est courte et la météo a le dernier mot : prévoir une date de remplacement "
             "et une activité intérieure. Louer des canots à chaque sortie coûte cher; les "
             "emprunter à un club de canot local a mieux fonctionné que d'acheter du matériel à "
             "entreposer."
@@ -318,7 +318,7 @@ PRACTICES = [
             "hôte, où l'on compare formulaires d'accueil, listes d'aiguillage, plans d'ateliers "
             "et rapports de financement.\n\n"
             "Chaque organisme petit ou récent est jumelé à un organisme plus grand ou plus ancien. "
-            "L'échange va dans les deux sens : le grand organisme partage outils et expérience, et "
+            "L'échange va dans les deux sens : le grand organisme partage outils et expérience, et "
             "découvre comment on travaille quand aucun spécialiste n'est au bout du couloir.\n\n"
             "Comme les membres ne se voient pas comme des concurrents pour le même financement, "
             "ils partagent ouvertement, et une façon commune de travailler commence à se dessiner "
@@ -344,7 +344,7 @@ PRACTICES = [
             "or it falls on the busiest person in the room."
         ),
         "lessons_fr": (
-            "La collaboration ne va pas de soi : il faut écouter activement et chercher les "
+            "La collaboration ne va pas de soi : il faut écouter activement et chercher les "
             "occasions, rencontre après rencontre. Les premières réunions, faites seulement de "
             "comptes rendus, ont fait fuir des participants; travailler à un outil commun concret "
             "les a fait revenir. Le temps de coordination doit être financé, sinon il retombe sur "
@@ -400,7 +400,7 @@ PRACTICES = [
             "Lors de l'appel de propositions de 2019, les fournisseurs du Manitoba et IRCC ont "
             "convenu que le système servait mal les clients des petits centres. Certains bureaux "
             "d'une seule personne ne pouvaient même pas démontrer combien de clients ils "
-            "servaient : ils n'avaient pas le temps de les inscrire dans le système de "
+            "servaient : ils n'avaient pas le temps de les inscrire dans le système de "
             "déclaration.\n\n"
             "IRCC a incité ces bureaux à s'associer entre eux ou avec un organisme plus grand. "
             "Plusieurs petits bureaux sont aujourd'hui financés par une seule entente détenue par "
@@ -427,7 +427,7 @@ PRACTICES = [
         "lessons_fr": (
             "Les petits bureaux craignaient de perdre leur identité et leur voix; une entente "
             "écrite sur la prise de décision locale a réglé la question dès le départ. La saisie "
-            "des données commence toujours par l'intervenant local : des formulaires d'accueil "
+            "des données commence toujours par l'intervenant local : des formulaires d'accueil "
             "simples comptent davantage que le logiciel."
         ),
         "lead": "br-westman-settlement",
@@ -454,7 +454,7 @@ PRACTICES = [
     {
         "key": "ab-complete-not-compete",
         "title_en": "'Complete, not compete': a shared needs assessment",
-        "title_fr": "« Compléter plutôt que compétitionner » : une évaluation des besoins commune",
+        "title_fr": "« Compléter plutôt que compétitionner » : une évaluation des besoins commune",
         "summary_en": (
             "Providers in northern Alberta and the Northwest Territories built a local needs "
             "assessment and case-management model together with community partners, agreeing "
@@ -480,7 +480,7 @@ PRACTICES = [
             "Tout a commencé par une conversation franche. Certains fournisseurs ont déclaré "
             "qu'ils ne pouvaient pas travailler ensemble et que la concurrence dans la région ne "
             "changerait jamais. La personne qui animait les a remerciés de leur franchise, puis a "
-            "demandé : puisque nous sommes tous ici pour réussir l'établissement, comment "
+            "demandé : puisque nous sommes tous ici pour réussir l'établissement, comment "
             "travailler ensemble?\n\n"
             "Après un long dialogue, les fournisseurs se sont entendus sur une évaluation des "
             "besoins commune et une carte d'aiguillage indiquant qui fait quoi le mieux. Aux "
@@ -506,7 +506,7 @@ PRACTICES = [
         ),
         "lessons_fr": (
             "Peu importe qui lance la conversation, IRCC ou les fournisseurs, pourvu que quelqu'un "
-            "le fasse. La résistance est réelle : il faut l'entendre, pas la réfuter. La confiance "
+            "le fasse. La résistance est réelle : il faut l'entendre, pas la réfuter. La confiance "
             "a demandé de nombreuses rencontres; une échéance imposée de l'extérieur l'aurait "
             "brisée."
         ),
@@ -542,7 +542,7 @@ PRACTICES = [
         ),
         "summary_fr": (
             "Projet pilote financé par IRCC dans la région des Prairies et des territoires du "
-            "Nord : un organisme évalue les besoins et gère les cas complexes sans offrir lui-même "
+            "Nord : un organisme évalue les besoins et gère les cas complexes sans offrir lui-même "
             "de services directs, puis oriente les clients vers les fournisseurs de chaque zone "
             "de services."
         ),
@@ -560,7 +560,7 @@ PRACTICES = [
         "description_fr": (
             "Quand l'organisme qui évalue un client offre aussi des programmes, il est tenté de "
             "l'orienter vers ses propres services. Le projet s'inspire de l'évaluation "
-            "linguistique, où les évaluateurs n'enseignent pas : un organisme indépendant et "
+            "linguistique, où les évaluateurs n'enseignent pas : un organisme indépendant et "
             "formé fait le triage, puis oriente selon le niveau de besoin.\n\n"
             "La ville est divisée en zones de services. Dans chaque zone, les fournisseurs "
             "travaillent avec un large éventail de partenaires pour joindre les nouveaux "
@@ -576,7 +576,7 @@ PRACTICES = [
             "are tracked by zone."
         ),
         "outcomes_fr": (
-            "Il est encore tôt : la mise en œuvre s'étend de 2021 à 2023. Un important travail de "
+            "Il est encore tôt : la mise en œuvre s'étend de 2021 à 2023. Un important travail de "
             "structure est fait, dont une répartition claire des tâches entre fournisseurs et un "
             "système de gestion de cas conçu pour la collaboration plutôt que la concurrence. Le "
             "volume d'aiguillages et les délais d'attente sont suivis par zone."
@@ -662,7 +662,7 @@ PRACTICES = [
         "lessons_fr": (
             "L'abonnement de diffusion en continu a d'abord été refusé comme frais administratif; "
             "il a fallu le présenter comme une partie de la prestation du programme. Les droits "
-            "de projection publique varient selon le service et le film : il faut les vérifier. "
+            "de projection publique varient selon le service et le film : il faut les vérifier. "
             "Choisir des films sous-titrés en plusieurs langues."
         ),
         "lead": "wh-riverside-newcomers",
@@ -771,7 +771,7 @@ PRACTICES = [
             "En quelques années, le campus est passé de quelques étudiants étrangers à une "
             "cinquantaine, puis à trois cents. Le logement était déjà rare et les loyers "
             "grimpaient, mais la ville n'avait rien prévu et le collège se débrouillait seul.\n\n"
-            "L'organisme a commencé par un simple partage d'information : prévisions "
+            "L'organisme a commencé par un simple partage d'information : prévisions "
             "d'inscription du collège, données sur le logement de la ville, et ce que le personnel "
             "d'établissement entendait de la part des étudiants. La table se réunit maintenant "
             "chaque session, avant la rentrée, pour planifier le logement, l'accueil et "
@@ -795,7 +795,7 @@ PRACTICES = [
             "client base; wider eligibility would make it sustainable."
         ),
         "lessons_fr": (
-            "Commencer petit : un tableur partagé a fait davantage qu'un comité officiel. La "
+            "Commencer petit : un tableur partagé a fait davantage qu'un comité officiel. La "
             "table repose sur la bonne volonté tant que les étudiants étrangers restent exclus de "
             "la clientèle financée; un élargissement de l'admissibilité la rendrait durable."
         ),
@@ -845,7 +845,7 @@ PRACTICES = [
             "planning their move to permanent residence."
         ),
         "description_fr": (
-            "Dans un petit centre, la spécialiste en emploi s'occupe de tout : ordres "
+            "Dans un petit centre, la spécialiste en emploi s'occupe de tout : ordres "
             "professionnels, curriculum vitæ, emplois peu spécialisés, travailleurs étrangers "
             "temporaires et étudiants étrangers. Les petits centres de la Colombie-Britannique "
             "servent depuis longtemps les résidents temporaires, peu importe leur admissibilité "
@@ -871,7 +871,7 @@ PRACTICES = [
         ),
         "lessons_fr": (
             "Les employeurs sont des partenaires, mais le centre doit rester du côté du "
-            "travailleur en cas de problème : il faut le dire dès le départ. Une grande partie de "
+            "travailleur en cas de problème : il faut le dire dès le départ. Une grande partie de "
             "ce travail n'apparaît pas dans les statistiques de services financés, puisque les "
             "clients sont des résidents temporaires."
         ),
@@ -903,7 +903,7 @@ PRACTICES = [
     {
         "key": "bc-small-centre-exchange",
         "title_en": "Small-centre idea exchange: what works where",
-        "title_fr": "Échange d'idées entre petits centres : ce qui marche, et où",
+        "title_fr": "Échange d'idées entre petits centres : ce qui marche, et où",
         "summary_en": (
             "A proposed series of brainstorming sessions where BC small-centre agencies compare "
             "practices by community type, so each can judge whether something that works in "
@@ -927,7 +927,7 @@ PRACTICES = [
             "Les petits organismes sont inondés d'information et ont peu de temps pour trier ce "
             "qui s'applique à eux. Ce qui les aide le plus, c'est de parler à quelqu'un qui a déjà "
             "essayé quelque chose dans un milieu semblable.\n\n"
-            "L'idée : une séance trimestrielle en ligne, organisée selon la taille des "
+            "L'idée : une séance trimestrielle en ligne, organisée selon la taille des "
             "communautés, où deux ou trois organismes présentent chacun une pratique et ce qu'ils "
             "y changeraient. Le personnel repart avec une courte liste de choses à essayer chez "
             "lui, et un nom à qui téléphoner."
@@ -937,7 +937,7 @@ PRACTICES = [
             "practices adapted from one small centre to another."
         ),
         "outcomes_fr": (
-            "Pas encore tenue. Résultats visés : moins de temps perdu sur des idées mal adaptées, "
+            "Pas encore tenue. Résultats visés : moins de temps perdu sur des idées mal adaptées, "
             "et davantage de pratiques transposées d'un petit centre à l'autre."
         ),
         "lessons_en": (
@@ -994,8 +994,8 @@ PRACTICES = [
             "everyone in constant contact was what made the change work."
         ),
         "description_fr": (
-            "Aucune ville n'avait assez d'apprenants d'un même niveau pour ouvrir un cours : les "
-            "gens attendaient. En ligne, tout le monde est dans la même salle : une apprenante "
+            "Aucune ville n'avait assez d'apprenants d'un même niveau pour ouvrir un cours : les "
+            "gens attendaient. En ligne, tout le monde est dans la même salle : une apprenante "
             "d'une ville étudie désormais avec des personnes qui vivent dans deux ou trois "
             "autres.\n\n"
             "Les cours ont vite dépassé la langue. Les parents se sont servis du groupe pour "
@@ -1020,10 +1020,10 @@ PRACTICES = [
             "two sessions are spent learning the tools, and phone dial-in is always offered."
         ),
         "lessons_fr": (
-            "Un premier cours en ligne à son rythme a échoué : une seule personne l'a terminé. "
+            "Un premier cours en ligne à son rythme a échoué : une seule personne l'a terminé. "
             "Les cours en direct, avec une enseignante et un groupe, ont fonctionné; les modules "
             "enregistrés seuls, non. La faible connectivité en milieu rural et le manque de "
-            "compétences numériques demeurent de vrais obstacles : les deux premières séances "
+            "compétences numériques demeurent de vrais obstacles : les deux premières séances "
             "servent donc à apprivoiser les outils, et la connexion par téléphone est toujours "
             "offerte."
         ),
@@ -1055,18 +1055,18 @@ PRACTICES = [
         "summary_en": "",
         "summary_fr": (
             "Des ateliers en petits groupes, en français, pour les nouveaux arrivants qui cumulent "
-            "une faible maîtrise de la langue et peu d'habitude du numérique : téléphone, courriel, "
+            "une faible maîtrise de la langue et peu d'habitude du numérique : téléphone, courriel, "
             "formulaires en ligne et appels vidéo."
         ),
         "description_en": "",
         "description_fr": (
             "Quand les services sont passés en ligne, une partie de la clientèle a tout "
             "simplement décroché. Les personnes âgées et celles qui maîtrisent mal la langue font "
-            "face à un double obstacle : elles doivent apprendre l'outil et la langue en même "
+            "face à un double obstacle : elles doivent apprendre l'outil et la langue en même "
             "temps.\n\n"
             "Le carrefour offre des ateliers de six semaines, en groupes de cinq personnes au "
             "plus, avec du matériel en français clair adapté d'un organisme québécois partenaire. "
-            "On part du téléphone de chaque participant, et non d'un ordinateur de démonstration : "
+            "On part du téléphone de chaque participant, et non d'un ordinateur de démonstration : "
             "prendre un rendez-vous, ouvrir un courriel, remplir un formulaire, se joindre à un "
             "appel vidéo."
         ),
@@ -1078,7 +1078,7 @@ PRACTICES = [
         "lessons_en": "",
         "lessons_fr": (
             "Beaucoup d'outils en ligne ne sont pas adaptés aux téléphones intelligents, même "
-            "quand les clients en ont un : il faut tester chaque démarche sur un téléphone avant "
+            "quand les clients en ont un : il faut tester chaque démarche sur un téléphone avant "
             "l'atelier. Le personnel a lui-même dû se former, sans soutien formel au départ."
         ),
         "lead": "fa-carrefour-riviere-la-paix",
@@ -1105,10 +1105,10 @@ PRACTICES = [
     {
         "key": "mb-fr-lessons-forum",
         "title_en": "",
-        "title_fr": "Forum annuel « Ce qui n'a pas marché »",
+        "title_fr": "Forum annuel « Ce qui n'a pas marché »",
         "summary_en": "",
         "summary_fr": (
-            "Inspiré des « Fail Fest » du développement international, un forum annuel où "
+            "Inspiré des « Fail Fest » du développement international, un forum annuel où "
             "fournisseurs de services et bailleurs de fonds racontent un projet qui a échoué et ce "
             "qu'ils en ont appris, avec la possibilité de témoigner de façon anonyme."
         ),
@@ -1116,10 +1116,10 @@ PRACTICES = [
         "description_fr": (
             "Dans le secteur de l'établissement, on rapporte les réussites et l'on tait les "
             "échecs, de peur de perdre son financement. Le milieu de la coopération "
-            "internationale a développé une autre approche : des forums où l'on examine "
+            "internationale a développé une autre approche : des forums où l'on examine "
             "ouvertement ce qui n'a pas fonctionné pour ne pas le répéter.\n\n"
             "Le forum réunit chaque année les petits bureaux du sud du Manitoba et leurs "
-            "partenaires. Règle de base : chaque participant, bailleur de fonds compris, apporte "
+            "partenaires. Règle de base : chaque participant, bailleur de fonds compris, apporte "
             "un échec. Les témoignages peuvent être anonymes, et les notes publiées ne nomment "
             "aucun organisme."
         ),
@@ -1130,7 +1130,7 @@ PRACTICES = [
         ),
         "lessons_en": "",
         "lessons_fr": (
-            "La présence du bailleur de fonds change le ton de la salle : la première édition est "
+            "La présence du bailleur de fonds change le ton de la salle : la première édition est "
             "restée prudente. La seconde a mieux fonctionné quand le représentant du bailleur a "
             "raconté lui-même un échec en ouverture."
         ),
@@ -1181,10 +1181,10 @@ PRACTICES = [
         ),
         "description_fr": (
             "Les groupes de médias sociaux animés par des nouveaux arrivants peuvent être "
-            "immenses, et le secteur s'en étonne depuis longtemps : ils semblent fonctionner en "
+            "immenses, et le secteur s'en étonne depuis longtemps : ils semblent fonctionner en "
             "parallèle des services d'établissement, sans jamais les croiser. À Truro, "
             "l'administratrice d'un groupe régional, elle-même nouvelle arrivante, a proposé une "
-            "heure mensuelle « Posez vos questions à une intervenante » dans le groupe.\n\n"
+            "heure mensuelle « Posez vos questions à une intervenante » dans le groupe.\n\n"
             "Le personnel y participe en invité, selon les règles de l'administratrice. Il répond "
             "aux questions générales, corrige les rumeurs qui circulent et invite les personnes "
             "aux prises avec une situation personnelle à prendre un rendez-vous privé. Un "
@@ -1206,7 +1206,7 @@ PRACTICES = [
             "adds to staff workload and needs to be counted as work time."
         ),
         "lessons_fr": (
-            "Ces espaces appartiennent aux nouveaux arrivants, pas à nous : du personnel qui "
+            "Ces espaces appartiennent aux nouveaux arrivants, pas à nous : du personnel qui "
             "publiait de la promotion s'est fait montrer la porte. Ne jamais traiter de "
             "renseignements personnels dans un fil de groupe. Répondre en soirée alourdit la "
             "charge de travail et doit être compté comme du temps de travail."
@@ -1257,7 +1257,7 @@ PRACTICES = [
         ),
         "description_fr": (
             "Les petits centres ne peuvent pas retenir les nouveaux arrivants sans toute la "
-            "communauté. La table place l'immigration au cœur de la planification locale : la "
+            "communauté. La table place l'immigration au cœur de la planification locale : la "
             "ville apporte le logement et le transport, les employeurs leurs plans d'embauche, "
             "les écoles leurs inscriptions, et l'organisme ce dont les nouveaux arrivants disent "
             "avoir besoin.\n\n"
@@ -1281,7 +1281,7 @@ PRACTICES = [
             "when the discussion starts from their vacancies."
         ),
         "lessons_fr": (
-            "La table s'est essoufflée au départ de l'employée municipale qui la portait : "
+            "La table s'est essoufflée au départ de l'employée municipale qui la portait : "
             "l'appui de la ville doit être rattaché à un poste, non à une personne. Les "
             "employeurs s'engagent davantage quand la discussion part de leurs postes à pourvoir."
         ),
@@ -1342,7 +1342,7 @@ PRACTICES = [
             "when the data plans could no longer be paid."
         ),
         "outcomes_fr": (
-            "Les prêts étaient consignés : la plupart des emprunteurs ont terminé le cours ou la "
+            "Les prêts étaient consignés : la plupart des emprunteurs ont terminé le cours ou la "
             "démarche pour lesquels ils avaient emprunté. Une partie de cette souplesse de "
             "financement a pris fin le 31 mars 2021, et le programme s'est arrêté faute de pouvoir "
             "payer les forfaits."
@@ -1354,7 +1354,7 @@ PRACTICES = [
         ),
         "lessons_fr": (
             "La technologie pour les clients est un coût de programme, pas un coût administratif, "
-            "et exige un financement continu : les appareils ont survécu au budget des données. "
+            "et exige un financement continu : les appareils ont survécu au budget des données. "
             "Un prêt court accompagné de formation a mieux fonctionné qu'un long prêt sans "
             "accompagnement."
         ),
@@ -1402,7 +1402,7 @@ PRACTICES = [
             "doing, then one member brings a question or a program they are adapting."
         ),
         "description_fr": (
-            "Le personnel du Nord n'a souvent aucun modèle à suivre : les programmes conçus dans "
+            "Le personnel du Nord n'a souvent aucun modèle à suivre : les programmes conçus dans "
             "le Sud doivent être démontés et rebâtis pour de très grandes distances et de toutes "
             "petites équipes. Beaucoup disent aussi se sentir isolés, débordés et sans soutien.\n\n"
             "Le cercle tient une courte liste à jour de qui fait quoi dans chaque territoire et "
@@ -1425,7 +1425,7 @@ PRACTICES = [
             "is responsible for updating it every quarter."
         ),
         "lessons_fr": (
-            "Trois fuseaux horaires et une bande passante capricieuse : la vidéo reste "
+            "Trois fuseaux horaires et une bande passante capricieuse : la vidéo reste "
             "facultative et les notes sont partagées ensuite. Avec le roulement de personnel, la "
             "liste de contacts vieillit vite; un membre est chargé de la mettre à jour chaque "
             "trimestre."

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from practices.models import ClientGroup, PromisingPractice, Theme
+from practices.models import ClientGroup, PromisingPractice, Resource, Theme
 
 
 @register(Theme)
@@ -16,3 +16,8 @@ class ClientGroupTranslation(TranslationOptions):
 @register(PromisingPractice)
 class PromisingPracticeTranslation(TranslationOptions):
     fields = ("title", "slug", "summary", "description", "outcomes", "lessons", "contact_role")
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = ("title", "description")

@@ -61,6 +61,9 @@ def practice_list(request):
         "max_query_length": catalogue.MAX_QUERY_LENGTH,
         "unsearchable": results.unsearchable,
         "similar": results.similar,
+        # The map: the province counts beside the filters, the results per community.
+        "province_counts": counts["province"],
+        "community_counts": results.by_community,
     }
     return render(request, "practices/practice_list.html", context)
 
@@ -217,7 +220,8 @@ def practice_detail(request, pk, slug):
     texts = {name: text_in(practice, name, language) for name in (*TEXT_FIELDS, "contact_role")}
     # Lessons shared anonymously: the public sees no organization and no contact; editors do.
     anonymous = practice.lessons_anonymous
-    names_hidden = anonymous and not roles.has_role(request.user, roles.EDITOR, roles.ADMINISTRATOR)
+    editor = roles.has_role(request.user, roles.EDITOR, roles.ADMINISTRATOR)
+    names_hidden = anonymous and not editor
     has_contact = practice.contact_name or practice.contact_email or practice.contact_phone
     if names_hidden:
         texts["contact_role"] = {"text": "", "lang": language}
@@ -232,6 +236,7 @@ def practice_detail(request, pk, slug):
         "themes": list(practice.themes.all()),
         "client_groups": list(practice.client_groups.all()),
         "related": catalogue.related_practices(practice),
+        "resources": catalogue.practice_resources(practice, request.user, may_review=editor),
         "date_modified": practice.updated_at,
     }
     short_url = settings.SITE_URL + reverse("practice_short", kwargs={"pk": practice.pk})

@@ -120,7 +120,7 @@ RECOMMENDATIONS = [
                 ),
                 "text_fr": (
                     "Le secteur et IRCC devraient définir ensemble ce que signifient concrètement les "
-                    "« résultats pour les clients ». Des projets et des pratiques prometteuses, dont certains "
+                    "« résultats pour les clients ». Des projets et des pratiques prometteuses, dont certains "
                     "dans la région des Prairies et des Territoires du Nord, ont déjà besoin d'un cadre "
                     "d'évaluation et d'une discussion sectorielle sur lesquels s'appuyer; ce travail peut "
                     "commencer tout de suite, en toute transparence."

@@ -24,6 +24,7 @@ register_converter(CodeConverter, "code")
 urlpatterns = [
     path(_("recommendations/"), views.tracker, name="recommendation_list"),
     path(_("recommendations/statuses/"), views.statuses, name="recommendation_statuses"),
+    path(_("recommendations/at-a-glance/"), views.glance_page, name="recommendation_glance"),
     path(_("recommendations/feed/"), StatusUpdateFeed(), name="status_update_feed"),
     path(
         _("recommendations/recommendations-tracker.csv"),

@@ -8,13 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from recommendations import exports, permissions, schedule, summary
+from recommendations import exports, glance, permissions, schedule, summary
 from recommendations.forms import StatusUpdateForm
 from recommendations.models import (
     STATUS_DEFINITIONS,
@@ -190,11 +191,48 @@ def _tracker_context(request, items, wanted, today):
         "summary": summary.summarise(items, today),
         "horizon_windows": _horizon_windows(),
         "view_links": _view_links(request.path, wanted, view),
+        "glance_url": _with_filters(reverse("recommendation_glance"), wanted),
         "stale_label": _stale_label(),
         "overdue_label": _("Overdue"),
         "disagree_label": _("IRCC and the working group disagree"),
         "no_update_label": _("No update yet"),
     }
+
+
+def glance_page(request):
+    """The timeline and the quarterly history of the items the tracker's filters select: two
+    queries (the items, then IRCC's updates on the matching ones)."""
+    today = timezone.localdate()
+    items = _describe(_annotate(list(Recommendation.objects.in_report_order()), today))
+    wanted = TrackerFilters(request.GET).values()
+    matching = [item for item in items if TrackerFilters.match(item, wanted)]
+    context = {
+        "filters": TrackerFilters(initial=wanted),
+        "active_filters": {k: v for k, v in wanted.items() if k != "view"},
+        "matching": matching,
+        "matching_count": len(matching),
+        "total_count": len(items),
+        "full_tracker_url": _with_filters(reverse("recommendation_list"), wanted),
+        "today": today,
+    }
+    if matching:
+        updates = list(
+            StatusUpdate.objects.filter(
+                source=Source.IRCC, recommendation_id__in=[item.pk for item in matching]
+            )
+            .order_by("effective_date", "created_at", "pk")
+            .values_list("recommendation_id", "status", "effective_date", "pk", "corrects_id")
+        )
+        context["timeline"] = glance.timeline(matching, today)
+        context["history"] = glance.history(matching, updates, today)
+    return render(request, "recommendations/glance.html", context)
+
+
+def _with_filters(path, wanted):
+    """`path` with the valid filters as its query (cleaned values only: nothing tampered)."""
+    query = QueryDict(mutable=True)
+    query.update({k: ("on" if v is True else v) for k, v in wanted.items() if k != "view"})
+    return f"{path}?{query.urlencode()}" if query else path
 
 
 def _horizon_windows():

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import (
+    RESOURCE_LANGUAGES,
     ClientGroup,
     DeliveryMode,
     EvidenceLevel,
@@ -18,11 +20,14 @@ from practices.models import (
     Origin,
     Principle,
     PromisingPractice,
+    Resource,
+    ResourceKind,
     Stage,
     Status,
     Theme,
     missing_texts,
 )
+from uploads.models import Upload
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
 LANGS = ("en", "fr")
@@ -75,6 +80,7 @@ LABELS = {
     "themes": _("Themes"),
     "client_groups": _("Client groups"),
     "principles": _("IRCC foundational principles"),
+    "resources": _("Resources"),
 }
 IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
 
@@ -100,7 +106,123 @@ def content_of(practice):
         {name: sorted(getattr(practice, name).values_list("pk", flat=True)) for name in MANY}
     )
     data["principles"] = [p.value for p in practice.principles]
+    data["resources"] = resource_entries(practice)
     return data
+
+
+def resource_entries(practice):
+    """The published practice's resources as content entries (none for a new practice)."""
+    if practice is None:
+        return []
+    return [resource_entry(r) for r in practice.resources.order_by("position", "id")]
+
+
+# --- Resources: content["resources"] is a list of entries, in the order shown -----
+# {"key": identity across versions, "title_en", "title_fr", "description_en", "description_fr",
+#  "kind": a ResourceKind, "languages": [codes], "upload": an Upload's id or None, "url": ""}
+
+RESOURCE_TEXTS = ("title", "description")
+RESOURCE_LABELS = {"title": _("Title"), "description": _("Description")}
+
+
+def resource_entry(resource):
+    entry = {"key": resource.key}
+    entry.update(
+        {
+            f"{n}_{lang}": getattr(resource, f"{n}_{lang}") or ""
+            for n in RESOURCE_TEXTS
+            for lang in LANGS
+        }
+    )
+    entry.update(
+        kind=resource.kind,
+        languages=resource.languages,
+        upload=resource.upload_id,
+        url=resource.url,
+    )
+    return entry
+
+
+def apply_resources(practice, entries):
+    """Make the practice's resources those of `entries`: an entry's key finds its row again,
+    rows no entry names are deleted (their files: lifecycle discards what nothing uses)."""
+    existing = {r.key: r for r in Resource.objects.filter(practice=practice)}
+    for position, entry in enumerate(entries or []):
+        resource = existing.pop(entry["key"], None) or Resource(practice=practice, key=entry["key"])
+        for name in RESOURCE_TEXTS:
+            for lang in LANGS:
+                setattr(resource, f"{name}_{lang}", entry.get(f"{name}_{lang}") or None)
+        resource.kind = entry.get("kind") or ResourceKind.GUIDE
+        resource.languages = entry.get("languages") or []
+        resource.upload_id = entry.get("upload") or None
+        resource.url = "" if resource.upload_id else entry.get("url") or ""
+        resource.position = position
+        resource.save()
+    for resource in existing.values():
+        resource.delete()
+    Resource.refresh_practice(practice)
+
+
+def resource_uploads(*contents):
+    """{id: Upload} of the files the contents' resources name: one query."""
+    ids = {
+        entry.get("upload")
+        for content in contents
+        for entry in (content or {}).get("resources") or []
+        if isinstance(entry.get("upload"), int)
+    }
+    return Upload.objects.in_bulk(ids) if ids else {}
+
+
+def resource_title(entry):
+    """The entry's title in the active language, else in the other."""
+    mine = "fr" if (get_language() or "").startswith("fr") else "en"
+    other = "en" if mine == "fr" else "fr"
+    return entry.get(f"title_{mine}") or entry.get(f"title_{other}") or ""
+
+
+def resource_facts(entry, uploads):
+    """What a reader checks of a resource: its kind, its languages, its file or its link."""
+    kind = entry.get("kind")
+    kind = str(ResourceKind(kind).label) if kind in ResourceKind.values else ""
+    languages = ", ".join(
+        str(RESOURCE_LANGUAGES[c]) for c in entry.get("languages") or [] if c in RESOURCE_LANGUAGES
+    )
+    upload = uploads.get(entry.get("upload"))
+    where = f"{upload.name} ({upload.label})" if upload else entry.get("url") or ""
+    if entry.get("upload") and not upload:
+        where = str(_("file removed"))
+    return [fact for fact in (kind, languages, where) if fact]
+
+
+def _described(entry, uploads):
+    if not entry:
+        return ""
+    texts = [
+        _("%(label)s: %(text)s")
+        % {
+            "label": f"{RESOURCE_LABELS[name]} ({IN_LANGUAGE[lang]})",
+            "text": entry.get(f"{name}_{lang}"),
+        }
+        for name in RESOURCE_TEXTS
+        for lang in LANGS
+        if entry.get(f"{name}_{lang}")
+    ]
+    return "\n".join([*texts, " · ".join(resource_facts(entry, uploads))])
+
+
+def resource_changes(before, after, uploads):
+    """A Change for each resource added, removed or changed between two contents."""
+    old = {e["key"]: e for e in before.get("resources") or [] if e.get("key")}
+    new = {e["key"]: e for e in after.get("resources") or [] if e.get("key")}
+    result = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        was, now = _described(old.get(key), uploads), _described(new.get(key), uploads)
+        if was != now:
+            title = resource_title(new.get(key) or old.get(key))
+            label = _("Resource: %(title)s") % {"title": title}
+            result.append(Change(str(label), was, now, word_diff(was, now)))
+    return result
 
 
 def apply(content, practice=None):
@@ -126,6 +248,7 @@ def apply(content, practice=None):
     practice.save()
     for name in MANY:
         getattr(practice, name).set(content.get(name) or [])
+    apply_resources(practice, content.get("resources"))
     return practice
 
 
@@ -178,6 +301,7 @@ def changes(before, after):
         old, new = _shown(name, before.get(name), names), _shown(name, after.get(name), names)
         if old != new:
             result.append(Change(str(LABELS[name]), old, new, word_diff(old, new)))
+    result += resource_changes(before, after, resource_uploads(before, after))
     return result
 
 
@@ -264,4 +388,14 @@ def display(content):
         "contact": [value for value in contact if value],
         "lessons_anonymous": bool(content.get("lessons_anonymous")),
         "languages": languages_of(content),
+        "resources": shown_resources(content),
     }
+
+
+def shown_resources(content):
+    """The content's resources for a preview: title and facts, in the active language."""
+    uploads = resource_uploads(content)
+    return [
+        {"title": resource_title(entry), "facts": resource_facts(entry, uploads)}
+        for entry in content.get("resources") or []
+    ]

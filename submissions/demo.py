@@ -70,7 +70,7 @@ DEMO = [
                 "Des familles de la péninsule accueillent des familles nouvellement arrivées "
                 "pour une sortie en mer et un repas, au début de la saison de pêche."
             ),
-            lessons_fr="Les sorties en semaine ont peu attiré : les parents travaillaient.",
+            lessons_fr="Les sorties en semaine ont peu attiré : les parents travaillaient.",
         ),
     },
     {

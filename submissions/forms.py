@@ -7,23 +7,29 @@ practice is never lost; sending it for review also checks that it is complete.
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from lib.forms import LongTextField
 from lib.privacy import looks_private
 from lib.text import SHOWN_TEXT_VALIDATORS
 from practices.models import (
+    RESOURCE_LANGUAGES,
     ClientGroup,
     DeliveryMode,
     EvidenceLevel,
     Kind,
     Origin,
     Principle,
+    ResourceKind,
     Stage,
     Theme,
 )
 from submissions.content import IN_LANGUAGE, LANGS, TRANSLATED
+from uploads.files import UploadField
+from uploads.models import Upload, human_size
 from workinggroup.models import Community, Organization, ProvinceTerritory
 
 LIMITS = {
@@ -332,3 +338,104 @@ class TranslationForm(forms.Form):
             field = PracticeForm.text_field(name, language)
             field.required = name in required_names
             self.fields[f"{name}_{language}"] = field
+
+
+MAX_RESOURCES = 30
+
+
+class ResourceForm(forms.Form):
+    """One resource of a draft: a file (uploaded at once, kept if another field has an error)
+    or a link, its title and description in either language, its kind and languages."""
+
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    title_fr = forms.CharField(label=_("Title in French"), max_length=200, required=False)
+    description_en = LongTextField(
+        label=_("Description in English (optional)"), max_length=1000, required=False
+    )
+    description_fr = LongTextField(
+        label=_("Description in French (optional)"), max_length=1000, required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ResourceKind.choices,
+        error_messages={"required": _("Choose the kind of resource.")},
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the resource"),
+        choices=list(RESOURCE_LANGUAGES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages the file or page itself is written or spoken in."),
+        error_messages={"required": _("Choose at least one language of the resource.")},
+    )
+    file = UploadField(
+        label=_("File (or a link below)"),
+        required=False,
+        help_text=_(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, text, PNG, JPEG, WebP, MP3, M4A or "
+            "MP4; at most %(size)s."
+        ),
+    )
+    url = forms.URLField(
+        label=_("Link to a page elsewhere (instead of a file)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a full web address, such as https://example.org.")},
+    )
+    # A file already accepted when another field had an error: not asked for again.
+    kept_upload = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, uploader, current_upload=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uploader = uploader
+        self.current_upload = current_upload  # the file of the resource being changed
+        self.fields["file"].uploader = uploader
+        self.fields["file"].help_text = self.fields["file"].help_text % {
+            "size": human_size(settings.UPLOAD_MAX_BYTES)
+        }
+        for name in ("title_en", "title_fr", "description_en", "description_fr"):
+            self.fields[name].validators.append(no_html)
+        order = page_language_first(["title_en", "title_fr", "description_en", "description_fr"])
+        self.order_fields(order)
+
+    def clean_kept_upload(self):
+        pk = self.cleaned_data.get("kept_upload")
+        if not pk:
+            return None
+        # Only a file this person has just uploaded, and that no resource uses yet.
+        return Upload.objects.filter(pk=pk, uploader=self.uploader, resources__isnull=True).first()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("title_en") and not data.get("title_fr"):
+            self.add_error("title_en", _("Give the resource a title, in English or in French."))
+        upload = data.get("file") or data.get("kept_upload") or self.current_upload
+        if upload and data.get("url") and not (data.get("file") or data.get("kept_upload")):
+            upload = None  # a link replaces the file of the resource being changed
+        if upload is None and not data.get("url") and "url" not in self.errors:
+            self.add_error("file", _("Choose a file, or give a link to a page elsewhere."))
+        if (data.get("file") or data.get("kept_upload")) and data.get("url"):
+            self.add_error("url", _("Give a file or a link, not both: remove the link."))
+        data["upload"] = upload
+        return data
+
+    @property
+    def accepted_upload(self):
+        """The file accepted by this post, to keep if the form is shown again."""
+        data = getattr(self, "cleaned_data", {})
+        return data.get("file") or data.get("kept_upload")
+
+    def entry(self, key):
+        data = self.cleaned_data
+        upload = data["upload"]
+        return {
+            "key": key,
+            **{name: data.get(name) or "" for name in RESOURCE_TEXT_KEYS},
+            "kind": data["kind"],
+            "languages": [c for c in RESOURCE_LANGUAGES if c in data["languages"]],
+            "upload": upload.pk if upload else None,
+            "url": "" if upload else data["url"],
+        }
+
+
+RESOURCE_TEXT_KEYS = ("title_en", "title_fr", "description_en", "description_fr")

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from notifications import inbox
 from practices.catalogue import publication_changed
-from practices.models import PromisingPractice, Status
+from practices.models import PromisingPractice, Resource, Status
 from submissions import content as practice_content
-from submissions import notifications
-from submissions.models import Kind, Submission, Transition
+from submissions import notices
+from submissions.models import OPEN_STATES, DraftUpload, Kind, Submission, Transition
+from uploads import files
+from uploads.models import Upload
 from workinggroup import roles
 from workinggroup.models import AuditEntry
 
@@ -93,10 +95,13 @@ def move(submission, target, user, message="", notify=True):
     if target == Status.SUBMITTED:
         submission.submitted_at = now
         snapshot = dict(submission.content)
+    published_files = _published_files(submission.practice_id)
     if target == Status.PUBLISHED:
         publish(submission)
     submission.state = target
     submission.save()
+    if target not in OPEN_STATES:
+        _close_files(submission, published_files)
     step = Transition.objects.create(
         submission=submission,
         practice=submission.practice,
@@ -111,8 +116,30 @@ def move(submission, target, user, message="", notify=True):
     if target in (Status.CHANGES_REQUESTED, Status.PUBLISHED, Status.REJECTED):
         _to_inbox(submission, target, user)
         if notify:
-            notifications.decision_made(submission, step)
+            notices.decision_made(submission, step)
     return step
+
+
+def _published_files(practice_id):
+    """The ids of the files the published practice's resources use now."""
+    if practice_id is None:
+        return []
+    return list(
+        Resource.objects.filter(practice_id=practice_id, upload__isnull=False).values_list(
+            "upload_id", flat=True
+        )
+    )
+
+
+def _close_files(submission, published_files):
+    """A closed version holds its files no more: what neither the published resources nor
+    another version use (a removed or replaced file, the files of a refused version) is
+    deleted, from storage too, once the move commits."""
+    drafts = DraftUpload.objects.filter(submission=submission)
+    candidates = {*published_files, *drafts.values_list("upload_id", flat=True)}
+    drafts.delete()
+    if candidates:
+        files.discard_orphans(Upload.objects.filter(pk__in=candidates))
 
 
 def _to_inbox(submission, decision, editor):
@@ -191,13 +218,17 @@ def release(submission, user=None, message=""):
         return None
     if user is not None and not roles.is_editor(user):
         raise IllegalTransition(_("You are not allowed to make this change."))
-    reason = message.strip() or str(
-        _("This draft was not sent for review for %(days)d days, so the practice is open again "
-          "to others. Your text is kept here: start a new change to use it.")
-        % {"days": DRAFT_LOCK.days}
-    )  # fmt: skip
+    # The portal's own reason is a message to the author: written in their language, as an
+    # editor's would be, and kept as written (the history and the email show the same words).
+    with translation.override(_language_of(submission.author)):
+        reason = message.strip() or str(
+            _("This draft was not sent for review for %(days)d days, so the practice is open "
+              "again to others. Your text is kept here: start a new change to use it.")
+            % {"days": DRAFT_LOCK.days}
+        )  # fmt: skip
     submission.state = Status.REJECTED
     submission.save(update_fields=["state", "updated_at"])
+    _close_files(submission, ())
     step = Transition.objects.create(
         submission=submission,
         practice=submission.practice,
@@ -207,8 +238,12 @@ def release(submission, user=None, message=""):
         message=reason,
     )
     AuditEntry.record(user, submission.organization_id, "practice", submission.practice, "released")
-    notifications.decision_made(submission, step)
+    notices.decision_made(submission, step)
     return step
+
+
+def _language_of(user):
+    return getattr(user, "preferred_language", "") or translation.get_language()
 
 
 def baseline(submission):

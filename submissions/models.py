@@ -162,3 +162,35 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.from_state} → {self.to_state}"
+
+
+class DraftUpload(models.Model):
+    """A file a version's resources use (Submission.content["resources"] names it by id): while
+    the version is open, its files are referenced here, so uploads.files.orphans() leaves them
+    alone. Cleared when the version is closed (published, rejected, released): publication's
+    resources then refer to the files they keep, and the others are discarded."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="draft_uploads"
+    )
+    upload = models.ForeignKey(
+        "uploads.Upload", on_delete=models.CASCADE, related_name="draft_uploads"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "upload"], name="draft_upload_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id}: {self.upload_id}"
+
+    @classmethod
+    def keep(cls, submission):
+        """Make the rows match the files the submission's resources name now."""
+        wanted = {r["upload"] for r in submission.content.get("resources") or [] if r.get("upload")}
+        have = set(cls.objects.filter(submission=submission).values_list("upload_id", flat=True))
+        cls.objects.filter(submission=submission, upload_id__in=have - wanted).delete()
+        cls.objects.bulk_create(
+            [cls(submission=submission, upload_id=pk) for pk in sorted(wanted - have)]
+        )

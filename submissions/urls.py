@@ -10,6 +10,7 @@ urlpatterns = [
     path(_("share/<int:pk>/"), views.submission_detail, name="detail"),
     path(_("share/<int:pk>/edit/"), views.submission_edit, name="edit"),
     path(_("share/<int:pk>/send/"), views.submission_send, name="send"),
+    path(_("share/<int:pk>/resources/"), views.submission_resources, name="resources"),
     path(_("share/practice/<int:pk>/edit/"), views.practice_edit, name="practice_edit"),
     path(_("review/"), views.review_queue, name="review_queue"),
     path(_("review/<int:pk>/"), views.review_detail, name="review"),

@@ -8,7 +8,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
@@ -22,8 +22,17 @@ from practices.models import TEXT_FIELDS, PromisingPractice, Status
 from submissions import access, lifecycle
 from submissions import content as practice_content
 from submissions.content import TRANSLATED
-from submissions.forms import ArchiveForm, DecisionForm, PracticeForm, TranslationForm
-from submissions.models import Kind, Submission, Transition
+from submissions.forms import (
+    MAX_RESOURCES,
+    ArchiveForm,
+    DecisionForm,
+    PracticeForm,
+    ResourceForm,
+    TranslationForm,
+)
+from submissions.models import DraftUpload, Kind, Submission, Transition
+from uploads import files
+from uploads.models import Upload
 from workinggroup import roles
 
 # Per person. Enough for a busy afternoon of sharing; a script hits the wall quickly.
@@ -161,6 +170,11 @@ def _starting_content(user, practice):
 def _save(request, submission, practice, form):
     """Create or update the draft; None when someone else opened one on this practice first."""
     content = form.content()
+    # The resources are changed on their own page: the practice form keeps them as they are.
+    if submission is not None:
+        content["resources"] = submission.content.get("resources") or []
+    else:
+        content["resources"] = practice_content.resource_entries(practice)
     if submission is not None:
         submission.content = content
         submission.organization_id = content.get("lead_organization")
@@ -168,7 +182,7 @@ def _save(request, submission, practice, form):
         return submission
     try:
         with transaction.atomic():
-            return Submission.objects.create(
+            submission = Submission.objects.create(
                 author=request.user,
                 practice=practice,
                 kind=Kind.EDIT if practice else Kind.NEW,
@@ -176,12 +190,108 @@ def _save(request, submission, practice, form):
                 content=content,
                 token=_token(request.POST.get("token")),
             )
+            DraftUpload.keep(submission)
+            return submission
     except IntegrityError:
         messages.info(
             request,
             _("Someone else started changing this practice a moment ago; yours was not saved."),
         )
         return None
+
+
+@login_required
+def submission_resources(request, pk):
+    """The draft's resources: add one (a file, uploaded at once, or a link), change or remove
+    one. They change with the rest of the version: published only once an editor approves it."""
+    submission = access.own_submission(request, pk)
+    if not submission.is_editable:
+        messages.info(request, _("This version is with the editors: it cannot be changed now."))
+        return redirect("submissions:detail", pk=submission.pk)
+    entries = list(submission.content.get("resources") or [])
+    by_key = {entry["key"]: entry for entry in entries}
+    key = request.POST.get("key") or request.GET.get("change") or ""
+    changing = by_key.get(key)
+    here = reverse("submissions:resources", kwargs={"pk": submission.pk})
+    if request.method == "POST" and request.POST.get("action") == "remove":
+        if changing is not None:
+            entries.remove(changing)
+            _store_resources(submission, entries)
+            messages.success(request, _("Resource removed from this version."))
+        return redirect(here)
+    if request.method == "POST" and changing is None and len(entries) >= MAX_RESOURCES:
+        messages.error(
+            request,
+            _("A practice can have at most %(count)d resources: remove one before adding another.")
+            % {"count": MAX_RESOURCES},
+        )
+        return redirect(here)
+    current = practice_content.resource_uploads({"resources": [changing]}) if changing else {}
+    form = ResourceForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        uploader=request.user,
+        current_upload=current.get(changing.get("upload")) if changing else None,
+        initial=changing,
+    )
+    if request.method == "POST":
+        if form.is_valid() and _within_total(form, submission, entries, changing):
+            entry = form.entry(changing["key"] if changing else uuid.uuid4().hex)
+            if changing is not None:
+                entries[entries.index(changing)] = entry
+            else:
+                entries.append(entry)
+            _store_resources(submission, entries)
+            messages.success(
+                request,
+                _("Resource saved in this version. It is published with the practice once an "
+                  "editor approves it."),
+            )  # fmt: skip
+            return redirect(here)
+        if form.accepted_upload is not None:
+            form.data = form.data.copy()
+            form.data["kept_upload"] = form.accepted_upload.pk
+        messages.error(
+            request, _("The resource was not saved yet: correct the fields marked below.")
+        )
+    context = {
+        "submission": submission,
+        "form": form,
+        "changing": changing,
+        "kept": form.accepted_upload if form.is_bound else None,
+        "resources": list(
+            zip(entries, practice_content.shown_resources(submission.content), strict=True)
+        ),
+        "max_resources": MAX_RESOURCES,
+    }
+    return render(
+        request, "submissions/resources.html", context, status=400 if form.errors else 200
+    )
+
+
+def _within_total(form, submission, entries, changing):
+    """The practice's files together stay within the limit; else the form says so."""
+    others = [e.get("upload") for e in entries if e is not changing and e.get("upload")]
+    sizes = [u.size for u in practice_content.resource_uploads({"resources": [
+        {"upload": pk} for pk in others]}).values()]  # fmt: skip
+    upload = form.cleaned_data["upload"]
+    try:
+        files.check_practice_total([*sizes, upload.size if upload else 0])
+    except ValidationError as error:
+        form.add_error("file", error)
+        return False
+    return True
+
+
+def _store_resources(submission, entries):
+    """Save the draft's resources; a file no resource of any version uses any more is
+    deleted (a published practice's files stay until the version that drops them is published)."""
+    before = set(DraftUpload.objects.filter(submission=submission).values_list("upload", flat=True))
+    with transaction.atomic():
+        submission.content = {**submission.content, "resources": entries}
+        submission.save(update_fields=["content", "updated_at"])
+        DraftUpload.keep(submission)
+        files.discard_orphans(Upload.objects.filter(pk__in=before))
 
 
 @login_required

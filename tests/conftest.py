@@ -2,11 +2,21 @@
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core import mail
 
+from tests.french_emails import email_problems
 from workinggroup import roles
 from workinggroup.models import Membership, MembershipState, User
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _french_emails_follow_the_style_guide():
+    """Every French email any test makes the portal send follows docs/french-style.md."""
+    yield
+    problems = email_problems(getattr(mail, "outbox", []))
+    assert not problems, "French emails break the style guide:\n" + "\n".join(problems)
 
 
 def make_user(email, role=None, language="en", **extra):
@@ -78,3 +88,16 @@ def assert_too_many(response, language, *kept):
     for text in kept:
         assert text in page, text
     return page
+
+
+@pytest.fixture(autouse=True)
+def _files_in_a_folder_of_the_test(settings, tmp_path):
+    """Files stored by a test (uploads, the demo's resources) go to a folder of its own, never
+    to var/media."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "files")},
+        },
+    }

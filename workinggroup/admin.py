@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models, transaction
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,11 +75,34 @@ class ProvinceTerritoryAdmin(AdministratorsManage, TabbedTranslationAdmin):
     list_filter = ["region"]
 
 
+class OnMapFilter(admin.SimpleListFilter):
+    """The map's gaps: communities without coordinates, counted in their province only."""
+
+    title = _("on the map")
+    parameter_name = "on_map"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("No: coordinates missing")), ("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        missing = Q(latitude__isnull=True) | Q(longitude__isnull=True)
+        if self.value() == "no":
+            return queryset.filter(missing)
+        if self.value() == "yes":
+            return queryset.exclude(missing)
+        return queryset
+
+
 @admin.register(Community)
 class CommunityAdmin(AdministratorsManage, admin.ModelAdmin):
-    list_display = ["name", "province", "size_class"]
-    list_filter = ["size_class", "province__region", "province"]
+    list_display = ["name", "province", "size_class", "on_map"]
+    list_filter = [OnMapFilter, "size_class", "province__region", "province"]
+    list_select_related = ["province"]
     search_fields = ["name"]
+
+    @admin.display(boolean=True, description=_("on the map"))
+    def on_map(self, community):
+        return community.on_map
 
 
 @admin.register(Organization)

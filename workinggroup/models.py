@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Lower
@@ -150,6 +151,22 @@ class Community(models.Model):
     size_class = models.CharField(
         _("size class"), max_length=20, choices=SizeClass.choices, db_index=True
     )
+    # Where the maps put the community's dot; without them it is counted in its province only
+    # and listed among the map's gaps (admin: "Communities", filter "on the map").
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(41.0), MaxValueValidator(84.0)],
+        help_text=_("In degrees north, e.g. 54.78 (Canada lies between 41 and 84)."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-142.0), MaxValueValidator(-52.0)],
+        help_text=_("In degrees east, so negative in Canada, e.g. -127.17."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -166,6 +183,17 @@ class Community(models.Model):
                 f"{self.name} ({FRENCH_ABBREVIATIONS.get(self.province.code, self.province.code)})"
             )
         return f"{self.name}, {self.province.code}"
+
+    @property
+    def on_map(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Give both the latitude and the longitude, or neither: one alone places nothing.")
+            )
 
 
 class StaffSizeBand(models.TextChoices):

@@ -119,6 +119,8 @@ def _directory_context(form, filters, language, request, regions, provinces):
         "francophone_count": counts["francophone"],
         "page": page,
         "results": _result_rows(page.object_list, regions, provinces),
+        "province_counts": counts["province"],
+        "community_counts": directory.community_counts(filters, **places),
     }
 
 

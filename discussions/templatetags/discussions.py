@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
 
 from discussions import attachments, mentions, rendering
 from discussions.access import is_member, visible_threads
@@ -44,3 +45,12 @@ def discussion_box(context, obj):
 def post_html(post):
     """{{ post|post_html }}: the post's text as HTML, sanitised at output."""
     return rendering.safe_html(post)
+
+
+@register.filter
+def written_in(obj):
+    """` lang="xx"` for a thread or post whose language is known: a French page marks an
+    English title, so screen readers speak it in English (nothing when not known)."""
+    if getattr(obj, "language", ""):
+        return format_html(' lang="{}"', obj.language)
+    return ""

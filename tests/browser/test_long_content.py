@@ -120,6 +120,29 @@ def test_the_tracker_chart_is_readable_at_320_pixels(page, demo_data):
             assert size["left"] >= -0.5 and size["right"] >= -0.5, "a chart label is clipped"
 
 
+def test_the_tracker_at_a_glance_is_readable_at_320_pixels(page, demo_data):
+    """The history scales with the page and keeps 11-pixel text; the timeline keeps its drawn
+    size and scrolls inside its own region, so the page itself does not scroll sideways."""
+    page.set_viewport_size(NARROW)
+    for language in LANGUAGES:
+        with translation.override(language):
+            page.goto(reverse("recommendation_glance"))
+        heights = page.evaluate(
+            """() => [...document.querySelectorAll('.reco-chart svg[role=img] text')]
+                .map(t => t.getBoundingClientRect().height)"""
+        )
+        assert len(heights) > 100, "the page has no charts"
+        assert min(heights) >= 11, f"chart text is {min(heights):.1f} px high ({language})"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= NARROW["width"]
+        region = page.locator(".chart-scroll[role=region][tabindex='0']")
+        assert region.evaluate("e => e.scrollWidth > e.clientWidth"), "the timeline fits?"
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(  # the keyboard scrolls it (smoothly: wait for it)
+            "() => document.querySelector('.chart-scroll').scrollLeft > 0", timeout=2000
+        )
+
+
 def test_table_columns_keep_their_words_at_320_pixels(page, demo_data, open_page_type):
     """A wide table scrolls in its box: its columns are not squeezed to a letter's width (the
     priorities ranking once printed « Median » one letter per line on a phone)."""

@@ -40,6 +40,25 @@ def test_starting_a_thread_in_french(client_for, marie, category):
     assert response["Location"] == f"/fr/discussions/fils/{thread.pk}/"
 
 
+def test_a_thread_keeps_the_language_it_was_written_in_on_pages_of_the_other(
+    client_for, marie, ian, category
+):
+    client_for(marie).post(
+        "/fr/discussions/nouveau/",
+        {"category": category.pk, "title": "Covoiturage vers Bathurst", "body": "Qui conduit?"},
+    )
+    thread = Thread.objects.get()
+    reply(client_for(ian), thread, "I drive on Tuesdays.")
+    assert [post.language for post in thread.posts.order_by("position")] == ["fr", "en"]
+    page = client_for(ian).get(url_in("en", thread)).content.decode()
+    assert '<h1 lang="fr">Covoiturage vers Bathurst</h1>' in page
+    assert (
+        '<div class="post-body" lang="en">' in page and '<div class="post-body" lang="fr">' in page
+    )
+    listing = client_for(ian).get(url_in("en", category)).content.decode()
+    assert ' lang="fr">Covoiturage vers Bathurst</a>' in listing
+
+
 def test_reply_is_numbered_counted_and_followed(client_for, ian, thread):
     response = reply(client_for(ian), thread, "I can lend two sets.")
     thread.refresh_from_db()

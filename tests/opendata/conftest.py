@@ -47,6 +47,7 @@ API_LISTS = [
     "/api/v1/themes/",
     "/api/v1/client-groups/",
     "/api/v1/recommendations/",
+    "/api/v1/resources/?page_size=100",
 ]
 DOWNLOADS = [
     "/en/open-data/promising-practices.csv",

@@ -19,6 +19,7 @@ def test_api_root_lists_endpoints_licence_and_how_to_cite(client):
     root = get_json(client, "/api/v1/")
     assert set(root["endpoints"]) == {
         "practices",
+        "resources",
         "organizations",
         "regions",
         "provinces",
@@ -107,15 +108,16 @@ def test_unpublished_practices_are_not_listed_and_have_no_record(client, seeded)
 def test_practice_list_runs_the_same_queries_for_5_or_100_records(
     client, seeded, django_assert_num_queries
 ):
-    """Prevents an n+1 on partners, themes or places as the page grows. Five queries: the
-    page's ids, its records, their partners, the themes and client groups (the filters' four
-    reference tables are read once per process, catalogue.current_facets)."""
+    """Prevents an n+1 on partners, resources, themes or places as the page grows. Six queries:
+    the page's ids, its records, their partners, their resources with their files, the themes
+    and client groups (the filters' four reference tables are read once per process,
+    catalogue.current_facets)."""
     for i in range(20):
         make_practice(title_en=f"Extra {i}", title_fr=f"Extra fr {i}")
     client.get("/api/v1/practices/?page_size=5")  # warms the cached count
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         small = get_json(client, "/api/v1/practices/?page_size=5")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         big = get_json(client, "/api/v1/practices/?page_size=100")
     assert len(small["results"]) == 5 and len(big["results"]) == 38
 
@@ -130,7 +132,7 @@ def test_searching_runs_a_fixed_number_of_queries(client, seeded):
         with CaptureQueriesContext(connection) as queries:
             get_json(client, f"{url}{size}")
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 11
+    assert counts[0] == counts[1] <= 12  # 11, and one for the page's resources
     with CaptureQueriesContext(connection) as again:
         get_json(client, f"{url}100&page=1")
     assert len(again) < counts[1]

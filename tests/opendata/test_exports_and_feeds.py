@@ -64,8 +64,9 @@ def test_json_export_holds_the_api_records_with_licence_and_query(client, seeded
 def test_export_reads_the_database_in_a_fixed_number_of_queries(
     client, seeded, django_assert_max_num_queries
 ):
-    """Streams in chunks: per chunk, the page and its partners (plus the filter tables)."""
-    with django_assert_max_num_queries(9):
+    """Streams in chunks: per chunk, the page, its partners and its resources (plus the filter
+    tables)."""
+    with django_assert_max_num_queries(10):
         assert len(read_csv(client.get("/en/open-data/promising-practices.csv"))) == 18
 
 

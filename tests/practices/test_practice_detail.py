@@ -134,9 +134,10 @@ def test_filters_and_related_links_are_left_out_when_printing(client, seeded):
 def test_detail_page_query_count_is_constant(
     client, seeded, django_assert_max_num_queries, language
 ):
-    """Prevents an n+1 on partners, themes and related practices."""
+    """Prevents an n+1 on partners, themes, related practices and resources (one query, with
+    their files: tests/practices/test_resources.py)."""
     practice = swim()
     for i in range(5):
         make_practice(title_en=f"Yellowknife {i}", community="Yellowknife", themes=("women",))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         assert client.get(url_in(practice, language)).status_code == 200

@@ -25,6 +25,12 @@ def test_every_community_the_report_names_is_loaded_with_its_size_class():
     assert Community.objects.get(name="Iqaluit").size_class == "remote"
 
 
+def test_the_migrations_give_every_shipped_community_its_coordinates():
+    assert not Community.objects.filter(latitude__isnull=True).exists()
+    smithers = Community.objects.get(name="Smithers")
+    assert (smithers.latitude, smithers.longitude) == (54.78, -127.17)
+
+
 def test_demo_data_marks_organizations_and_gives_demo_accounts_a_seat():
     from workinggroup import demo
     from workinggroup.models import MemberProfile, Organization

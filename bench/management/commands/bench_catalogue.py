@@ -156,6 +156,7 @@ class Command(BaseCommand):
             with translation.override(rnd.choice(["en", "fr"])):
                 details.append(practice.get_absolute_url())
         return {
+            "home": ["/en/", "/fr/"],  # its map counts every published practice
             "unfiltered": ["/en/practices/", "/fr/pratiques/"],
             "one filter": [f"/en/practices/?{one_filter()}" for _ in range(60)],
             "one filter, page 3": [f"/fr/pratiques/?{one_filter()}&page=3" for _ in range(30)],

@@ -22,6 +22,9 @@ TRACKER_PAGES = [
     ("tracker /en/recommendations/", "/en/recommendations/"),
     ("tracker board + overdue filter", "/en/recommendations/?view=board&overdue=on"),
     ("tracker /fr/recommandations/", "/fr/recommandations/"),
+    # The timeline and quarterly history: reads the IRCC half of the whole history.
+    ("at a glance /en/.../at-a-glance/", "/en/recommendations/at-a-glance/"),
+    ("at a glance, filtered (fr)", "/fr/recommandations/en-un-coup-d-oeil/?horizon=later"),
 ]
 
 

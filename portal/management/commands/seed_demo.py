@@ -13,6 +13,7 @@ from workinggroup.demo import DEMO_PASSWORD
 DEMO_MODULES = [
     "workinggroup.demo",
     "practices.demo",
+    "practices.resources_demo",
     "submissions.demo",
     "adaptations.demo",
     "recommendations.demo",

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from discussions import notifications, tasks
+from discussions import notices, tasks
 from discussions.emails import unfollow_token
 from discussions.mentions import mentioned_names
 from discussions.models import Follow, Mention
@@ -34,7 +34,7 @@ def test_a_burst_of_replies_schedules_one_grouped_email_per_follower(
         for n in range(3):
             with django_capture_on_commit_callbacks(execute=True):
                 post_reply(client, thread, f"Idea number {n}")
-    scheduled.assert_called_once_with((thread.pk,), countdown=notifications.FOLLOWER_DELAY)
+    scheduled.assert_called_once_with((thread.pk,), countdown=notices.FOLLOWER_DELAY)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.notify_followers(thread.pk) == 1

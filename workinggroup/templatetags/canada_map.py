@@ -1,0 +1,70 @@
+"""`{% map_of_canada %}` (library canada_map): the map of Canada (lib.svgmap) from counts.
+
+A tag, so the home page, the catalogue and the directory share it without importing this app's
+private modules. Two queries: the provinces with their regions, and the counted communities.
+"""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from lib.svgmap import Area, Place, canada_map
+from workinggroup.models import Community, ProvinceTerritory
+
+register = template.Library()
+
+NOUNS = {
+    "practices": lambda n: (
+        ngettext("%(count)s practice", "%(count)s practices", n)
+        % {"count": f"{n:,}".replace(",", "\u00a0")}
+    ),
+    "organizations": lambda n: (
+        ngettext("%(count)s organization", "%(count)s organizations", n)
+        % {"count": f"{n:,}".replace(",", "\u00a0")}
+    ),
+}
+# Filters a province link replaces (a region would contradict it; a page number would not exist).
+REPLACED = ("province", "region", "page")
+
+
+@register.inclusion_tag("workinggroup/_canada_map.html", takes_context=True)
+def map_of_canada(context, province_counts, community_counts, noun, list_url, heading, keep=True):
+    """The map and its table. `province_counts`: {province code: n}; `community_counts`:
+    {community id: n}; `noun`: a key of NOUNS; `list_url`: the list a province links to,
+    with the page's other filters when `keep`."""
+    request = context.get("request")
+    kept = []
+    if keep and request is not None:
+        kept = [(k, v) for k, v in request.GET.items() if k not in REPLACED and v]
+    selected = request.GET.get("province", "") if keep and request is not None else ""
+    provinces = ProvinceTerritory.objects.select_related("region").order_by(
+        "region__order", "region__code", "name"
+    )
+    areas = [
+        Area(
+            code=province.code,
+            name=province.name,
+            region=province.region.name,
+            region_code=province.region.code,
+            count=province_counts.get(province.code, 0),
+            href=f"{list_url}?{urlencode([*kept, ('province', province.code)])}",
+            selected=province.code == selected,
+        )
+        for province in provinces
+    ]
+    counted = {pk: n for pk, n in community_counts.items() if n}
+    communities = Community.objects.filter(pk__in=counted).select_related("province")
+    places = [
+        Place(str(c), counted[c.pk], c.latitude, c.longitude)
+        if c.on_map
+        else Place(str(c), counted[c.pk])
+        for c in communities
+    ]
+    describe = NOUNS[noun]
+    return {
+        "map": canada_map(areas, places, title=heading, describe=describe),
+        "heading": heading,
+        "count_heading": _("Practices") if noun == "practices" else _("Organizations"),
+    }
