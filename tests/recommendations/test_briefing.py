@@ -207,3 +207,12 @@ def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it
     tasks.build_briefing(*queued[0])  # as a worker would
     text = pdf_text(client.get(PDF, {"horizon": "now"}))
     assert "Horizon: Now" in text
+
+
+def test_the_waiting_page_is_in_french_from_the_french_page(client, monkeypatch):
+    monkeypatch.setattr("recommendations.briefing_views.WAIT_SECONDS", 0)
+    monkeypatch.setattr("recommendations.tasks.build_briefing.delay", lambda *args: None)
+    page = client.get(DOCX_FR, {"overdue": "on"}).content.decode()
+    assert "Votre note d’information est en préparation" in page
+    assert 'url=/fr/recommandations/note-d-information.docx?overdue=on"' in page
+    assert "Relancer le téléchargement (Word)" in page
