@@ -3,7 +3,9 @@
 Pure functions from data to bytes; the apps assemble the content (recommendations.briefing,
 practices.sheet). A document never fetches anything: the PDF's stylesheet is inline in its
 template, and the fetcher below refuses every URL, so a link or image in user text cannot make
-the server call another host (or read a local file). Fonts are Debian's (fonts-dejavu-core).
+the server call another host (or read a local file). The PDFs embed Debian's DejaVu Sans
+(fonts-dejavu-core, named in templates/documents/_style.html); a Word file embeds no font and keeps
+Word's default, which every reader has.
 """
 
 import io
@@ -17,9 +19,6 @@ from docx.shared import Pt, RGBColor
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetchingError
 
-# The family named in every document's CSS and Word styles: installed with Debian's
-# fonts-dejavu-core (.ci/run, Dockerfile), it covers French and the symbols people type.
-FONT_FAMILY = "DejaVu Sans"
 LINK_COLOUR = RGBColor(0x1A, 0x4F, 0x8B)
 
 
@@ -31,8 +30,9 @@ class NoFetching(URLFetcher):
 
 
 def pdf_from_html(html):
-    """The PDF of a self-contained HTML page (its CSS inline), as bytes."""
-    return HTML(string=html, url_fetcher=NoFetching()).write_pdf()
+    """The PDF of a self-contained HTML page (its CSS inline), as bytes. Tagged (headings,
+    lists, tables, the language of the page's <html lang>) for screen readers."""
+    return HTML(string=html, url_fetcher=NoFetching()).write_pdf(pdf_tags=True)
 
 
 # --- Word -------------------------------------------------------------------------------------
@@ -44,7 +44,6 @@ def new_docx(language, title):
     document.core_properties.title = title
     document.core_properties.language = f"{language}-CA"
     normal = document.styles["Normal"]
-    normal.font.name = FONT_FAMILY
     normal.font.size = Pt(10)
     # Spell-checking and hyphenation in the document's language.
     run_properties = normal.element.get_or_add_rPr()

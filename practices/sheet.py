@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lib import documents, markdown
+from practices import catalogue
 from practices.models import PromisingPractice
 from practices.views import text_in
 
@@ -45,7 +46,7 @@ def cut(text, limit):
 
 def content(practice, resources=()):
     """What the sheet shows, in the current language (the page's). `resources` are
-    (title, address) pairs: the practice's resources, once the catalogue has them."""
+    (title, address) pairs (public_resources())."""
     language = get_language()
     texts = {name: text_in(practice, name, language) for name in LIMITS}
     anonymous = practice.lessons_anonymous
@@ -98,6 +99,18 @@ def _contact(practice, language):
     }
 
 
+def public_resources(practice):
+    """(title, address) of the resources everyone sees (links, files scanned clean), in order:
+    the sheet is public, whoever downloads it."""
+    return [
+        (
+            resource.title,
+            resource.href if "://" in resource.href else settings.SITE_URL + resource.href,
+        )
+        for resource in catalogue.practice_resources(practice, None)
+    ]
+
+
 def pdf(data):
     return documents.pdf_from_html(render_to_string("practices/sheet.html", data))
 
@@ -110,7 +123,7 @@ def practice_sheet(request, pk):
         ),
         pk=pk,
     )
-    data = content(practice)
+    data = content(practice, public_resources(practice))
     response = HttpResponse(pdf(data), content_type="application/pdf")
     name = _("practice-sheet-%(pk)s-%(title)s.pdf") % {
         "pk": practice.pk,

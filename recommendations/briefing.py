@@ -13,6 +13,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -41,6 +42,14 @@ FORMATS = {
 }
 LAST_UPDATES = 3
 CACHE_SECONDS = 24 * 3600
+
+
+def query_string(wanted):
+    """The filters as a URL's query ("?horizon=now&overdue=on"), from valid values only, so no
+    tampered parameter is echoed; "" without filters."""
+    query = QueryDict(mutable=True)
+    query.update({k: "on" if v is True else v for k, v in wanted.items() if k != "view"})
+    return f"?{query.urlencode()}" if query else ""
 
 
 def build_content(wanted, today):
@@ -247,7 +256,7 @@ def _docx_item(document, item):
     document.add_heading(f"{item['code']} {item['title']}", level=1)
     documents.add_paragraph(document, item["facts"])
     if item["flags"]:
-        documents.add_paragraph(document, " · ".join(item["flags"]), bold_prefix="⚑ ")
+        documents.add_paragraph(document, "", bold_prefix=" · ".join(item["flags"]))
     documents.add_paragraph(document, item["text"])
     for voice in item["voices"]:
         document.add_heading(voice["label"], level=2)
@@ -260,7 +269,8 @@ def _docx_item(document, item):
     if item["updates"]:
         document.add_heading(_("Latest updates"), level=2)
         for update in item["updates"]:
-            documents.add_paragraph(document, update["note"], bold_prefix=update["heading"] + " ")
+            heading = f"{update['heading']} " if update["note"] else update["heading"]
+            documents.add_paragraph(document, update["note"], "List Bullet", heading)
         if item["more_updates"]:
             documents.add_paragraph(document, item["more_updates"])
     documents.add_link(document.add_paragraph(), item["url"])

@@ -33,7 +33,8 @@ def download(request, fmt):
         tasks.queue_once(key, fmt, wanted, today)
         body = _wait_for(key)
     if body is None:
-        context = {"refresh": REFRESH_SECONDS, "url": request.get_full_path(), "fmt": fmt}
+        url = request.path + briefing.query_string(wanted)
+        context = {"refresh": REFRESH_SECONDS, "url": url, "fmt": fmt}
         return render(request, "recommendations/briefing_preparing.html", context, status=202)
     response = HttpResponse(body, content_type=briefing.FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{briefing.file_name(fmt, today)}"'

@@ -46,6 +46,9 @@ def test_a_pdf_with_outside_images_and_stylesheets_is_made_without_fetching_them
     assert "Étape suivante : « été »" in text
     assert "Un lien" in text
     assert connections == []
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "fr", "a screen reader reads it in French"
+    assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog, "tagged PDF"
 
 
 def test_a_word_file_has_its_language_headings_tables_and_links():

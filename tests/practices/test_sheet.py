@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 
 from practices import sheet
+from practices.models import Resource
 from tests.practices.conftest import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_30_resources_and_every_text_at_its_longest_stay_on_one_page(practice, l
         reader = pypdf.PdfReader(io.BytesIO(sheet.pdf(sheet.content(practice, resources))))
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1
-    assert "Guide 10:" in text and "Guide 11:" not in text
+    assert "Guide 10: a resource" in text and "Guide 11: a resource" not in text
     assert "ada@example.org" in text
     more = {"en": "And 20 more resources on the practice's page.", "fr": "Et 20 autres ressources"}
     assert more[language] in text
@@ -118,3 +119,25 @@ def test_an_unpublished_practice_has_no_sheet(client, reference):
 def test_the_practice_page_links_to_its_sheet(client, practice):
     page = client.get(practice.get_absolute_url()).content.decode()
     assert f'href="/en/practices/{practice.pk}/sheet.pdf"' in page
+
+
+def test_the_sheet_lists_the_resources_everyone_sees_in_two_queries(
+    client, practice, django_assert_num_queries
+):
+    for n in range(1, 31):
+        Resource.objects.create(
+            practice=practice,
+            key=f"k{n}",
+            title_en=f"Guide {n}",
+            title_fr=f"Guide {n} (fr)",
+            kind="guide",
+            url=f"https://example.org/guides/{n}",
+            position=n,
+        )
+    with django_assert_num_queries(2):  # the practice, its resources
+        response = client.get(f"/fr/pratiques/{practice.pk}/fiche.pdf")
+    pages, text = read(response)
+    assert pages == 1
+    assert "Guide 1 (fr) https://example.org/guides/1" in " ".join(text.split())
+    assert "Guide 10 (fr)" in text and "Guide 11 (fr)" not in text
+    assert "Et 20 autres ressources sur la page de la pratique." in " ".join(text.split())

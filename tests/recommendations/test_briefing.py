@@ -116,6 +116,9 @@ def test_the_word_file_says_the_same_with_the_filters_in_words(client, history):
     assert f"Items in this briefing: {len(overdue_now)} of 27." in lines
     assert f"{len(overdue_now)} Overdue" in lines
     assert any(line.startswith("R1.1 ") for line in lines)
+    assert "Status: Stalled (September 1, 2023)" in lines
+    assert "September 1, 2023, Working group: Stalled" in lines
+    assert "March 1, 2022, IRCC: Under way Drafting began." in lines
     assert not any(line.startswith("R2.2 ") for line in lines), "R2.2 is a Next item"
     ircc_table = document.tables[0]
     header = [cell.text for cell in ircc_table.rows[0].cells]
@@ -174,10 +177,13 @@ def test_the_briefing_is_cached_until_the_tracker_changes(
     assert "Definition published." in paragraphs(docx_document(client.get(DOCX)))
 
 
-def test_the_tracker_links_to_the_briefing_with_its_filters(client):
-    page = client.get("/en/recommendations/", {"horizon": "now"}).content.decode()
-    assert 'href="/en/recommendations/briefing.pdf?horizon=now"' in page
-    assert 'href="/en/recommendations/briefing.docx?horizon=now"' in page
+def test_the_tracker_links_to_the_briefing_with_its_valid_filters(client):
+    query = {"horizon": "now", "overdue": "on", "view": "board", "actor": "nobody", "x": "<b>"}
+    page = client.get("/en/recommendations/", query).content.decode()
+    assert 'href="/en/recommendations/briefing.pdf?horizon=now&amp;overdue=on"' in page
+    assert 'href="/en/recommendations/briefing.docx?horizon=now&amp;overdue=on"' in page
+    page = client.get("/fr/recommandations/").content.decode()
+    assert 'href="/fr/recommandations/note-d-information.pdf"' in page
 
 
 def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it_is(
@@ -188,7 +194,7 @@ def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it
     monkeypatch.setattr(
         "recommendations.tasks.build_briefing.delay", lambda *args: queued.append(args)
     )
-    waiting = client.get(PDF, {"horizon": "now"})
+    waiting = client.get(PDF, {"horizon": "now", "x": "1"})
     assert waiting.status_code == 202
     page = waiting.content.decode()
     assert "Your briefing is being prepared" in page
@@ -201,3 +207,12 @@ def test_a_briefing_not_ready_within_a_second_has_a_page_that_refreshes_until_it
     tasks.build_briefing(*queued[0])  # as a worker would
     text = pdf_text(client.get(PDF, {"horizon": "now"}))
     assert "Horizon: Now" in text
+
+
+def test_the_waiting_page_is_in_french_from_the_french_page(client, monkeypatch):
+    monkeypatch.setattr("recommendations.briefing_views.WAIT_SECONDS", 0)
+    monkeypatch.setattr("recommendations.tasks.build_briefing.delay", lambda *args: None)
+    page = client.get(DOCX_FR, {"overdue": "on"}).content.decode()
+    assert "Votre note d’information est en préparation" in page
+    assert 'url=/fr/recommandations/note-d-information.docx?overdue=on"' in page
+    assert "Relancer le téléchargement (Word)" in page
