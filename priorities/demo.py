@@ -1,5 +1,6 @@
 """Made-up priority exercises for the quickstart: "Priorities 2026", published with its results,
-and "Priorities 2027", whose second round is open for the demo member to answer.
+"Priorities 2027", whose second round is open for the demo member to answer, and
+"Sub-recommendations 2027", a draft the chair may still change (/en/priorities/<slug>/edit/).
 
 Loaded by `manage.py seed_demo` only. The 2026 answers are synthetic anonymous ballots (no
 account behind them); the 2027 first round was answered by the demo working-group members.
@@ -17,6 +18,7 @@ from workinggroup.demo import load_accounts
 from workinggroup.models import User
 
 MEMBER_EMAIL = "member@demo.example"
+ADMIN_EMAIL = "admin@demo.example"
 # How each of the six overarching and main recommendations leans in the made-up answers.
 LEANINGS_2026 = {"O1": 4.6, "O2": 3.4, "R1": 3.0, "R2": 3.6, "R3": 4.5, "R4": 4.1}
 LEANINGS_2027 = {"O1": 4.4, "O2": 3.2, "R1": 3.1, "R2": 4.2, "R3": 4.6, "R4": 3.9}
@@ -39,6 +41,29 @@ def load():
     rounds.publish(past)
     current = _exercise("2027", recommendations, now - timedelta(days=20), past)
     _run_members(current, LEANINGS_2027, random.Random(2027))
+    _draft(now)
+
+
+def _draft(now):
+    """A three-round exercise on the 21 sub-recommendations, not yet open."""
+    draft = Exercise.objects.create(
+        title_en="Sub-recommendations 2027",
+        title_fr="Sous-recommandations 2027",
+        slug="sub-recommendations-2027",
+        ask_feasibility=True,
+        include_sector_users=True,
+    )
+    rounds.record_created(draft, User.objects.get(email=ADMIN_EMAIL))
+    subs = Recommendation.objects.filter(kind=Kind.SUB).order_by("order")
+    Item.objects.bulk_create(
+        Item(exercise=draft, recommendation=r, order=n) for n, r in enumerate(subs)
+    )
+    start = now + timedelta(days=45)
+    for number in (1, 2, 3):
+        opens = start + timedelta(days=16 * (number - 1))
+        Round.objects.create(
+            exercise=draft, number=number, opens_at=opens, closes_at=opens + timedelta(days=14)
+        )
 
 
 def _exercise(year, recommendations, start, previous):

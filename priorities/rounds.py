@@ -63,6 +63,11 @@ def _record(exercise, round, before, after, by, now):
     )
 
 
+def record_created(exercise, by, now=None):
+    """A new exercise starts as a draft; its creation is the first change kept."""
+    _record(exercise, None, "", ExerciseState.DRAFT, by, now or timezone.now())
+
+
 def _locked(round):
     return Round.objects.select_for_update().select_related("exercise").get(pk=round.pk)
 
