@@ -243,7 +243,7 @@ class FeedEntry:
 def feed_entries():
     """The latest published priorities as entries of the tracker's Atom feed, in the current
     language: one per recommendation rated, with its priority and consensus. Wired into the
-    feed by settings.TRACKER_FEED_EXTRAS (recommendations sits below this app). Cached data and
+    feed by apps.PrioritiesConfig.ready (recommendations sits below this app). Cached data and
     one small query for the recommendations' codes."""
     cached = latest_data()
     standings = latest_standings()
