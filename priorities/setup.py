@@ -108,9 +108,17 @@ class ExerciseForm(forms.Form):
         super().__init__(*args, **kwargs)
         for number in range(1, MAX_ROUNDS + 1):
             optional = number > MIN_ROUNDS
-            for end, label in (
-                ("opens", _("Round %(n)s opens")),
-                ("closes", _("Round %(n)s closes")),
+            for end, label, missing in (
+                (
+                    "opens",
+                    _("Round %(n)s opens"),
+                    _("Give the time round %(n)s opens: an exercise has two or three rounds."),
+                ),
+                (
+                    "closes",
+                    _("Round %(n)s closes"),
+                    _("Give the time round %(n)s closes: an exercise has two or three rounds."),
+                ),
             ):
                 self.fields[f"round{number}_{end}"] = DateTimeField(
                     label=label % {"n": number},
@@ -118,11 +126,7 @@ class ExerciseForm(forms.Form):
                     help_text=_("Leave both dates of round 3 empty for two rounds.")
                     if optional and end == "opens"
                     else None,
-                    error_messages={
-                        "required": _(
-                            "Give every round's dates: an exercise has two or three rounds."
-                        )
-                    },
+                    error_messages={"required": missing % {"n": number}},
                 )
         self.fields["title_en"].error_messages["required"] = _("Give the title in English.")
         self.fields["title_fr"].error_messages["required"] = _("Give the title in French.")

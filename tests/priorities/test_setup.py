@@ -58,6 +58,7 @@ def test_a_co_chair_sets_up_a_two_round_exercise_on_the_six_recommendations(clie
     page = client.post(url("new"), filled(ask_feasibility="on"), follow=True)
     assert page.redirect_chain[-1][0] == url("manage", slug="priorities-2028")
     assert "The exercise is saved as a draft." in page.content.decode()
+    assert "exercise created as a draft" in page.content.decode()  # its changes of state
     exercise = Exercise.objects.get(slug="priorities-2028")
     assert exercise.state == ExerciseState.DRAFT and exercise.ask_feasibility
     codes = list(exercise.items.order_by("order").values_list("recommendation__code", flat=True))
@@ -115,7 +116,7 @@ def test_the_sub_recommendations_three_rounds_and_an_edit_while_draft(client_for
         (
             {"round2_opens": "", "round2_closes": ""},
             "round2_opens",
-            "Give every round&#x27;s dates: an exercise has two or three rounds.",
+            "Give the time round 2 opens: an exercise has two or three rounds.",
         ),
         ({"round3_opens": when(25)}, "round3_closes", "Give both dates of round 3, or neither."),
         ({"round1_opens": "next tuesday"}, "round1_opens", "Enter a date and time such as"),
