@@ -60,7 +60,9 @@ def _draft(now):
     Item.objects.bulk_create(
         Item(exercise=draft, recommendation=r, order=n) for n, r in enumerate(subs)
     )
-    start = now + timedelta(days=45)
+    start = timezone.localtime(now + timedelta(days=45)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     for number in (1, 2, 3):
         opens = start + timedelta(days=16 * (number - 1))
         Round.objects.create(

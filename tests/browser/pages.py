@@ -180,4 +180,7 @@ PAGE_TYPES = [
     PageType(
         "priorities-edit", named("priorities:edit", slug="sub-recommendations-2027"), user=ADMIN
     ),
+    PageType(
+        "priorities-rounds", named("priorities:manage", slug="sub-recommendations-2027"), user=ADMIN
+    ),
 ]
