@@ -191,3 +191,18 @@ def test_the_form_page_reads_a_fixed_number_of_queries(
     client = client_for(alex)
     with django_assert_max_num_queries(12):
         assert client.get(url("edit", slug=exercise.slug)).status_code == 200
+
+
+def test_a_fourth_round_cannot_be_sent(client_for, alex):
+    """The form has three rounds at most; a forged fourth is not read."""
+    client_for(alex).post(
+        url("new"),
+        filled(
+            round3_opens=when(22),
+            round3_closes=when(30),
+            round4_opens=when(32),
+            round4_closes=when(40),
+        ),
+    )
+    exercise = Exercise.objects.get(slug="priorities-2028")
+    assert list(exercise.rounds.values_list("number", flat=True)) == [1, 2, 3]
