@@ -92,9 +92,6 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
-# Entries other apps add to the tracker's Atom feed (recommendations/feeds.py), named here so
-# that recommendations imports no app above it.
-TRACKER_FEED_EXTRAS = ["priorities.results.feed_entries"]
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

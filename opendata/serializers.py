@@ -521,6 +521,11 @@ def current(status, day):
     return {"status": bilingual.choice(Status, status), "as_of": day} if status else None
 
 
+class FeasibilitySerializer(serializers.Serializer):
+    median = serializers.FloatField(allow_null=True)
+    consensus = serializers.ChoiceField(choices=["strong", "consensus", "none"])
+
+
 class PrioritySerializer(serializers.Serializer):
     exercise = serializers.CharField()
     title = BilingualTextSerializer()
@@ -528,6 +533,10 @@ class PrioritySerializer(serializers.Serializer):
     median = serializers.FloatField()
     priority = serializers.ChoiceField(choices=["high", "medium", "low"])
     consensus = serializers.ChoiceField(choices=["strong", "consensus", "none"])
+    feasibility = FeasibilitySerializer(
+        allow_null=True,
+        help_text=_("The group's answer on feasibility, or null when the exercise did not ask it."),
+    )
 
 
 class RecommendationSerializer(RecordSerializer):
@@ -638,7 +647,7 @@ class RecommendationSerializer(RecordSerializer):
         found = data.get("items", {}).get(item.pk) if data else None
         if not found:
             return None
-        rank, median, priority, agreed = found
+        rank, median, priority, agreed, feasibility = found
         title = {code: data["titles"].get(code, "") for code in ("en", "fr")}
         return {
             "exercise": data["slug"],
@@ -647,6 +656,7 @@ class RecommendationSerializer(RecordSerializer):
             "median": median,
             "priority": priority,
             "consensus": agreed,
+            "feasibility": feasibility,
         }
 
     @label_field(StatusUpdateSerializer, many=True)

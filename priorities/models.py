@@ -254,7 +254,13 @@ class ItemResult(models.Model):
     share_bottom = models.FloatField(_("share in the two bottom points"), null=True)
     consensus = models.BooleanField(_("consensus"), default=False)
     stable = models.BooleanField(_("stable since the previous round"), null=True)
+    # Feasibility, when the exercise asks it: the same figures and rule as importance.
+    feasibility_answers = models.PositiveIntegerField(_("feasibility answers"), default=0)
     feasibility_median = models.FloatField(_("feasibility median"), null=True)
+    feasibility_q1 = models.FloatField(_("feasibility first quartile"), null=True)
+    feasibility_q3 = models.FloatField(_("feasibility third quartile"), null=True)
+    feasibility_consensus = models.BooleanField(_("consensus on feasibility"), default=False)
+    feasibility_stable = models.BooleanField(_("feasibility stable"), null=True)
     rank = models.PositiveSmallIntegerField(_("rank"), null=True)
 
     class Meta:

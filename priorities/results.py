@@ -25,12 +25,17 @@ PRIORITY_LABELS = {
     consensus.MEDIUM: _("Medium priority"),
     consensus.LOW: _("Low priority"),
 }
+FEASIBILITY_LEVEL_LABELS = {
+    consensus.HIGH: _("Feasible"),
+    consensus.MEDIUM: _("Feasible with effort"),
+    consensus.LOW: _("Hardly feasible"),
+}
 CONSENSUS_LABELS = {
     consensus.STRONG: _("strong consensus"),
     consensus.CONSENSUS: _("consensus"),
     consensus.NONE: _("no consensus"),
 }
-CACHE_KEY = "priorities:latest:v2"
+CACHE_KEY = "priorities:latest:v3"  # v3: with feasibility
 
 
 @dataclass
@@ -93,6 +98,21 @@ class ItemRow:
     rank_among_report: int | None = None
 
     @property
+    def feasibility_level_label(self):
+        level = consensus.priority_level(self.final.feasibility_median)
+        return FEASIBILITY_LEVEL_LABELS.get(level, "")
+
+    @property
+    def feasibility_consensus(self):
+        return consensus.consensus_level(
+            self.final.feasibility_consensus, self.final.feasibility_stable
+        )
+
+    @property
+    def feasibility_consensus_label(self):
+        return CONSENSUS_LABELS[self.feasibility_consensus]
+
+    @property
     def change_from_report(self):
         """How the item moved against the report's 2021 order (among the items it ranked)."""
         if self.report_rank is None or self.rank_among_report is None:
@@ -138,7 +158,8 @@ def final_round(exercise):
 def latest_data():
     """The latest published exercise whose final round had enough participants, as plain data:
     {"slug", "titles": {language: title}, "items": {recommendation id: (rank, median, priority,
-    consensus)}}, or {} (for the open-data API). Cached until the next publication."""
+    consensus, feasibility)}}, or {} (for the open-data API); feasibility is None unless the
+    exercise asked it, else {"median", "consensus"}. Cached until the next publication."""
     cached = cache.get(CACHE_KEY)
     if cached is None:
         cached = _standings_data()
@@ -156,7 +177,7 @@ def latest_standings():
     url = reverse("priorities:results", kwargs={"slug": cached["slug"]})
     return {
         rec_id: Standing(title, url, rank, median, level, agreed)
-        for rec_id, (rank, median, level, agreed) in cached["items"].items()
+        for rec_id, (rank, median, level, agreed, _feasibility) in cached["items"].items()
     }
 
 
@@ -166,11 +187,39 @@ def _standings_data():
     if not last or last.participant_count < MIN_PARTICIPANTS:
         return {}
     items = {}
-    for rec_id, rank, median, agreed, stable in ItemResult.objects.filter(
-        round=last, median__isnull=False
-    ).values_list("item__recommendation_id", "rank", "median", "consensus", "stable"):
+    for (
+        rec_id,
+        rank,
+        median,
+        agreed,
+        stable,
+        f_median,
+        f_agreed,
+        f_stable,
+    ) in ItemResult.objects.filter(round=last, median__isnull=False).values_list(
+        "item__recommendation_id",
+        "rank",
+        "median",
+        "consensus",
+        "stable",
+        "feasibility_median",
+        "feasibility_consensus",
+        "feasibility_stable",
+    ):
         level = consensus.priority_level(median)
-        items[rec_id] = (rank, median, level, consensus.consensus_level(agreed, stable))
+        feasibility = None
+        if exercise.ask_feasibility:
+            feasibility = {
+                "median": f_median,
+                "consensus": consensus.consensus_level(f_agreed, f_stable),
+            }
+        items[rec_id] = (
+            rank,
+            median,
+            level,
+            consensus.consensus_level(agreed, stable),
+            feasibility,
+        )
     titles = {code: getattr(exercise, f"title_{code}") for code, _name in settings.LANGUAGES}
     return {
         "slug": exercise.slug,
@@ -194,7 +243,7 @@ class FeedEntry:
 def feed_entries():
     """The latest published priorities as entries of the tracker's Atom feed, in the current
     language: one per recommendation rated, with its priority and consensus. Wired into the
-    feed by settings.TRACKER_FEED_EXTRAS (recommendations sits below this app). Cached data and
+    feed by apps.PrioritiesConfig.ready (recommendations sits below this app). Cached data and
     one small query for the recommendations' codes."""
     cached = latest_data()
     standings = latest_standings()
@@ -293,6 +342,13 @@ CSV_COLUMNS = [
     "stable",
     "rank",
     "report_2021_rank",
+    # Empty unless the exercise asked about feasibility.
+    "feasibility_answers",
+    "feasibility_median",
+    "feasibility_q1",
+    "feasibility_q3",
+    "feasibility_consensus",
+    "feasibility_stable",
 ]
 
 
@@ -332,9 +388,23 @@ def csv_records(exercise):
                         r.stable,
                         r.rank,
                         recommendation.priority_rank,
+                        *_feasibility_figures(exercise, r),
                     ],
                     strict=True,
                 )
             )
         )
     return records
+
+
+def _feasibility_figures(exercise, r):
+    if not exercise.ask_feasibility:
+        return [None] * 6
+    return [
+        r.feasibility_answers,
+        r.feasibility_median,
+        r.feasibility_q1,
+        r.feasibility_q3,
+        r.feasibility_consensus,
+        r.feasibility_stable,
+    ]

@@ -63,6 +63,11 @@ def _record(exercise, round, before, after, by, now):
     )
 
 
+def record_created(exercise, by, now=None):
+    """A new exercise starts as a draft; its creation is the first change kept."""
+    _record(exercise, None, "", ExerciseState.DRAFT, by, now or timezone.now())
+
+
 def _locked(round):
     return Round.objects.select_for_update().select_related("exercise").get(pk=round.pk)
 
@@ -127,12 +132,15 @@ def compute_results(round):
             feasibility[item_id].append(feasible)
     summaries = {item.pk: consensus.summarize(importance[item.pk]) for item in items}
     ranks = consensus.rank(summaries)
-    before = {
-        r.item_id: consensus.Summary(median=r.median, q1=r.q1, q3=r.q3)
-        for r in ItemResult.objects.filter(
-            round__exercise=round.exercise, round__number=round.number - 1
+    feasibility = {pk: consensus.summarize(values) for pk, values in feasibility.items()}
+    before, feasible_before = {}, {}
+    for r in ItemResult.objects.filter(
+        round__exercise=round.exercise, round__number=round.number - 1
+    ):
+        before[r.item_id] = consensus.Summary(median=r.median, q1=r.q1, q3=r.q3)
+        feasible_before[r.item_id] = consensus.Summary(
+            median=r.feasibility_median, q1=r.feasibility_q1, q3=r.feasibility_q3
         )
-    }
     ItemResult.objects.filter(round=round).delete()
     ItemResult.objects.bulk_create(
         [
@@ -149,7 +157,12 @@ def compute_results(round):
                 share_bottom=s.share_bottom,
                 consensus=s.consensus,
                 stable=consensus.is_stable(before.get(pk), s),
-                feasibility_median=consensus.summarize(feasibility[pk]).median,
+                feasibility_answers=feasibility[pk].answers,
+                feasibility_median=feasibility[pk].median,
+                feasibility_q1=feasibility[pk].q1,
+                feasibility_q3=feasibility[pk].q3,
+                feasibility_consensus=feasibility[pk].consensus,
+                feasibility_stable=consensus.is_stable(feasible_before.get(pk), feasibility[pk]),
                 rank=ranks[pk],
             )
             for pk, s in summaries.items()

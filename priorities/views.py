@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from priorities import ballots, charts, consensus, notices, results, rounds, tasks
+from priorities import ballots, charts, consensus, notices, results, rounds, setup, tasks
 from priorities.forms import AnswerForm, initial_from
 from priorities.models import (
     Answer,
@@ -42,9 +42,57 @@ FEEDBACK_CACHE_SECONDS = 24 * 3600
 
 
 def index(request):
-    exercises = Exercise.objects.exclude(state=ExerciseState.DRAFT).prefetch_related("rounds")
-    context = {"exercises": exercises, "may_run": roles.may_run_priority_exercises(request.user)}
-    return render(request, "priorities/index.html", context)
+    may_run = roles.may_run_priority_exercises(request.user)
+    exercises = Exercise.objects.prefetch_related("rounds")
+    if not may_run:  # drafts are seen by those who set them up only
+        exercises = exercises.exclude(state=ExerciseState.DRAFT)
+    return render(request, "priorities/index.html", {"exercises": exercises, "may_run": may_run})
+
+
+@login_required
+def setup_exercise(request, slug=None):
+    """The chair's form: a new exercise, or a draft one's items, questions and rounds
+    (administrators and co-chairs; once the first round has opened, nothing here changes)."""
+    if not roles.may_run_priority_exercises(request.user):
+        raise PermissionDenied
+    exercise = get_object_or_404(Exercise, slug=slug) if slug else None
+    if exercise and exercise.state != ExerciseState.DRAFT:
+        return _not_draft(request, exercise)
+    if request.method == "POST":
+        form = setup.ExerciseForm(request.POST, exercise=exercise)
+        if form.is_valid():
+            try:
+                saved = setup.save(form, request.user, exercise)
+            except setup.NotDraft:
+                return _not_draft(request, exercise)
+            messages.success(
+                request,
+                _("The exercise is saved as a draft. Its first round opens on %(date)s.")
+                % {
+                    "date": date_format(
+                        timezone.localtime(saved.rounds.get(number=1).opens_at), "DATETIME_FORMAT"
+                    )
+                },
+            )
+            return redirect("priorities:manage", slug=saved.slug)
+    else:
+        form = setup.ExerciseForm(
+            initial=setup.initial_of(exercise) if exercise else None, exercise=exercise
+        )
+    context = {"form": form, "exercise": exercise}
+    return render(request, "priorities/setup.html", context)
+
+
+def _not_draft(request, exercise):
+    context = {
+        "form": None,
+        "exercise": exercise,
+        "refusal": _(
+            "The first round of this exercise has opened: its items, questions and rounds can "
+            "no longer change."
+        ),
+    }
+    return render(request, "priorities/setup.html", context, status=409)
 
 
 def results_page(request, slug):
@@ -65,7 +113,7 @@ MANAGE_ACTIONS = ("open", "close", "publish")
 @login_required
 def manage(request, slug):
     """The chair's page: where each round stands, and the next change (administrators and
-    co-chairs; the items and dates are set in the admin)."""
+    co-chairs; the items and dates are set on the exercise's form, setup_exercise)."""
     if not roles.may_run_priority_exercises(request.user):
         raise PermissionDenied
     exercise = get_object_or_404(Exercise, slug=slug)
@@ -82,6 +130,7 @@ def manage(request, slug):
         return redirect("priorities:manage", slug=exercise.slug)
     context = {
         "exercise": exercise,
+        "is_draft": exercise.state == ExerciseState.DRAFT,
         "rounds": list(
             exercise.rounds.order_by("number").annotate(
                 answered=Count("ballots", filter=Q(ballots__saved_at__isnull=False))

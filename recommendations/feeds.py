@@ -1,19 +1,16 @@
 """Atom feed of status updates, in the language of the URL (/en/… or /fr/…).
 
-Apps above this one add entries (the working group's published priorities) through
-settings.TRACKER_FEED_EXTRAS: dotted paths of functions returning objects with `title`,
-`description`, `link` and `date`. Named in the settings (wiring), so this app imports none of
-them.
+Apps above this one add entries (the working group's published priorities) by registering a
+source in feed_sources.py from their AppConfig.ready(), so this app imports none of them.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from recommendations import feed_sources
 from recommendations.models import StatusUpdate
 from recommendations.permissions import POSTING_ROLE_LABELS
 
@@ -35,7 +32,7 @@ class StatusUpdateFeed(Feed):
         updates = list(
             StatusUpdate.objects.with_context().order_by("-created_at", "-pk")[:FEED_SIZE]
         )
-        extras = [entry for path in settings.TRACKER_FEED_EXTRAS for entry in import_string(path)()]
+        extras = feed_sources.entries()
         if not extras:
             return updates
         # Newest first; sorted() keeps each source's own order among equal dates.

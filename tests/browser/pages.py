@@ -128,6 +128,7 @@ def practice_page(url_name, one_language=False):
 MEMBER = "member@demo.example"  # demo accounts (workinggroup.demo)
 EDITOR = "editor@demo.example"
 SECTOR = "sector@demo.example"
+ADMIN = "admin@demo.example"
 
 PAGE_TYPES = [
     PageType("home", named("home")),
@@ -177,4 +178,11 @@ PAGE_TYPES = [
     PageType("priorities", named("priorities:index")),
     PageType("priorities-results", named("priorities:results", slug="priorities-2026")),
     PageType("priorities-answer", named("priorities:answer", slug="priorities-2027"), user=MEMBER),
+    PageType("priorities-new", named("priorities:new"), submit_empty_form, ADMIN),
+    PageType(
+        "priorities-edit", named("priorities:edit", slug="sub-recommendations-2027"), user=ADMIN
+    ),
+    PageType(
+        "priorities-rounds", named("priorities:manage", slug="sub-recommendations-2027"), user=ADMIN
+    ),
 ]

@@ -3,7 +3,7 @@ two-round priority exercise from its rounds page; five members answer round one 
 in English); round two shows a member the group's answers; the results are published and the
 tracker and its Atom feed show each item's priority, in both languages.
 
-The exercise and its items are made through the ORM (the admin form is the admin's own); every
+The chair sets the exercise up on its form (one bad input first: overlapping rounds), and every
 change of state goes through the rounds page as the chair would. Tasks run in the test's
 process (see test_journeys_community), so the opening emails land in django.core.mail.outbox.
 """
@@ -54,26 +54,37 @@ def url(language, name, **kwargs):
         return reverse(name, kwargs=kwargs)
 
 
-def an_exercise():
-    """ "Priorities 2028" on three tracker items, two rounds not yet open (their times are far
-    off, so only the rounds page opens them)."""
-    from priorities.models import Exercise, Item, Round
+def set_up_exercise(chair):
+    """ "Priorities 2028" on three tracker items ticked on the exercise's form, two rounds not
+    yet open (their times are far off, so only the rounds page opens them)."""
+    from priorities.models import Exercise
     from recommendations.models import Recommendation
 
-    exercise = Exercise.objects.create(
-        title_en="Priorities 2028", title_fr="Priorités 2028", slug=SLUG
-    )
-    for order, code in enumerate(["O1", "R3", "R4"]):
-        Item.objects.create(
-            exercise=exercise, recommendation=Recommendation.objects.get(code=code), order=order
-        )
-    start = timezone.now() + timedelta(days=60)
-    for number in (1, 2):
-        opens = start + timedelta(days=20 * (number - 1))
-        Round.objects.create(
-            exercise=exercise, number=number, opens_at=opens, closes_at=opens + timedelta(days=14)
-        )
-    return exercise
+    def moment(days):
+        return timezone.localtime(timezone.now() + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+
+    chair.goto(url("en", "priorities:index"))
+    chair.get_by_role("link", name="Set up a priority exercise").click()
+    chair.get_by_label("Title in English").fill("Priorities 2028")
+    chair.get_by_label("Title in French").fill("Priorités 2028")
+    chair.get_by_label("Address").fill(SLUG)
+    chair.locator("input[name='item_set'][value='chosen']").check()
+    for code in ("O1", "R3", "R4"):
+        pk = Recommendation.objects.get(code=code).pk
+        chair.locator(f"input[name='items'][value='{pk}']").check()
+    chair.get_by_label("Round 1 opens").fill(moment(60))
+    chair.get_by_label("Round 1 closes").fill(moment(74))
+    chair.get_by_label("Round 2 opens").fill(moment(70))  # before round one closes
+    chair.get_by_label("Round 2 closes").fill(moment(94))
+    chair.get_by_role("button", name="Save the exercise as a draft").click()
+    summary = chair.locator(".error-summary")
+    assert "Round 2 would open before round 1 closes" in summary.inner_text()
+    assert chair.get_by_label("Title in French").input_value() == "Priorités 2028"  # kept
+    chair.get_by_label("Round 2 opens").fill(moment(80))
+    chair.get_by_role("button", name="Save the exercise as a draft").click()
+    chair.wait_for_url(f"**{url('en', 'priorities:manage', slug=SLUG)}")
+    assert chair.locator(".messages").inner_text().startswith("The exercise is saved as a draft.")
+    return Exercise.objects.get(slug=SLUG)
 
 
 def manage(page, action_label, done_message):
@@ -100,10 +111,11 @@ def test_a_two_round_exercise_from_setup_to_the_tracker(new_page, sign_in, demo_
     from priorities import ballots, results
     from priorities.models import ItemResult, NoticeKind, Round
 
-    exercise = an_exercise()
-    items = {item.recommendation.code: item for item in exercise.items.all()}
     chair = new_page()
     sign_in(chair, ADMIN)
+    exercise = set_up_exercise(chair)
+    items = {item.recommendation.code: item for item in exercise.items.all()}
+    assert sorted(items) == ["O1", "R3", "R4"]
 
     # Round one opens from the rounds page: every member is emailed.
     mail.outbox.clear()

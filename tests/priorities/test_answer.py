@@ -174,3 +174,26 @@ def test_round_two_withholds_figures_when_fewer_than_five_answered(exercise, mem
     page = client_for(members[0]).get(url(exercise)).content.decode()
     assert "Fewer than 5 people answered the previous round, so its figures are withheld" in page
     assert "Previous round: median" not in page
+
+
+def test_when_feasibility_is_asked_the_page_asks_it_and_saves_it(exercise, members, client_for):
+    exercise.ask_feasibility = True
+    exercise.save()
+    first = rounds.open_round(exercise.rounds.get(number=1))
+    client = client_for(members[1])
+    page = client.get(url(exercise)).content.decode()
+    assert "How feasible is O1?" in page and "5 – Easily feasible" in page
+    o1 = items_of(exercise)["O1"].pk
+    post(client, exercise, first, {"O1": ("5", "")}, **{f"feasibility_{o1}": "2"})
+    answer = Answer.objects.get(item_id=o1)
+    assert (answer.importance, answer.feasibility) == (5, 2)
+    french = client.get(url(exercise, "fr")).content.decode()
+    assert "Dans quelle mesure O1 est-elle réalisable?" in french
+    refused = post(client, exercise, first, {"O1": ("5", "")}, **{f"feasibility_{o1}": "9"})
+    assert "Choose a point from 1 to 5, or “No opinion”." in refused.content.decode()
+    assert Answer.objects.get(item_id=o1).feasibility == 2  # nothing saved is lost
+
+
+def test_without_feasibility_the_page_does_not_ask_it(exercise, members, client_for):
+    rounds.open_round(exercise.rounds.get(number=1))
+    assert "How feasible" not in client_for(members[1]).get(url(exercise)).content.decode()

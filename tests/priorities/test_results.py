@@ -95,6 +95,7 @@ def test_results_are_in_the_csv_and_the_open_data_api(exercise, members, client)
         "median": 5.0,
         "priority": "high",
         "consensus": "strong",
+        "feasibility": None,
     }
     assert client.get("/api/v1/recommendations/R1.1/").json()["priority"] is None
 
@@ -131,3 +132,69 @@ def test_the_tracker_feed_gives_each_items_priority_once_published_in_each_langu
     french = client.get(french_url).content.decode()
     assert "<title>O1 · Priorité du groupe de travail\u00a0: " in french
     assert "(Priorités 2027, rang 1)</title>" in french
+
+
+# Feasibility per member in both rounds: O1 seen as feasible by all (consensus), R3 split.
+FEASIBILITY = [
+    {"O1": 4, "R3": 1},
+    {"O1": 5, "R3": 5},
+    {"O1": 4, "R3": 2},
+    {"O1": 5, "R3": 4},
+    {"O1": 4, "R3": 3},
+]
+
+
+def finish_with_feasibility(exercise, members):
+    exercise.ask_feasibility = True
+    exercise.save()
+    items = items_of(exercise)
+    for number in (1, 2):
+        round = rounds.open_round(exercise.rounds.get(number=number))
+        for member, importance, feasible in zip(members, ROUND_ONE, FEASIBILITY, strict=True):
+            ballots.save(
+                round,
+                member,
+                {
+                    items[code].pk: (value, feasible.get(code), reason)
+                    for code, (value, reason) in importance.items()
+                },
+            )
+        rounds.close_round(round)
+    rounds.publish(exercise)
+
+
+def test_feasibility_is_shown_beside_importance_on_the_page_csv_and_api(exercise, members, client):
+    finish_with_feasibility(exercise, members)
+    ranking = client.get(results_url(exercise)).content.decode().split("Items ranked by")[1]
+    assert "Feasibility: median" in ranking and "Feasibility: consensus" in ranking
+    o1_row = ranking.split("O1</span>")[1].split("</tr>")[0]
+    # O1 feasibility 4 4 4 5 5: median 4, middle half 4 to 5, all in the two top points, the same
+    # in both rounds: strong consensus. R3: 1 2 3 4 5, median 3, no consensus.
+    assert '<td>4 <span class="meta">Feasible</span></td><td>4–5</td>' in o1_row
+    assert o1_row.count("Strong consensus") == 2  # importance and feasibility
+    r3_row = ranking.split("R3</span>")[1].split("</tr>")[0]
+    assert "Feasible with effort" in r3_row and "2–4" in r3_row
+    french = client.get(results_url(exercise, "fr")).content.decode()
+    assert "Faisabilité\u00a0: médiane" in french
+    with translation.override("en"):
+        address = reverse("priorities:results_csv", kwargs={"slug": exercise.slug})
+    lines = client.get(address).content.decode().strip().splitlines()
+    assert lines[0].endswith(
+        "feasibility_answers,feasibility_median,feasibility_q1,feasibility_q3,"
+        "feasibility_consensus,feasibility_stable"
+    )
+    o1_final = next(line for line in lines if line.startswith("priorities-2027,2,5,O1,"))
+    assert o1_final.endswith(",5,4.0,4.0,5.0,True,True")
+    record = client.get("/api/v1/recommendations/O1/").json()
+    assert record["priority"]["feasibility"] == {"median": 4.0, "consensus": "strong"}
+    assert client.get("/api/v1/recommendations/R3/").json()["priority"]["feasibility"] == {
+        "median": 3.0,
+        "consensus": "none",
+    }
+
+
+def test_without_feasibility_the_results_leave_it_out(exercise, members, client):
+    finish(exercise, members)
+    assert "Feasibility" not in client.get(results_url(exercise)).content.decode()
+    record = client.get("/api/v1/recommendations/O1/").json()
+    assert record["priority"]["feasibility"] is None
