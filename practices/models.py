@@ -522,6 +522,8 @@ class Resource(models.Model):
     )
     url = models.URLField(_("link"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # When it was published: rows are only written by publication (digests list new ones).
+    created_at = models.DateTimeField(_("published"), default=timezone.now, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 
@@ -533,6 +535,8 @@ class Resource(models.Model):
             models.Index(fields=["practice", "position"], name="resource_practice_position"),
             # The open-data list filters by kind, newest practices first.
             models.Index(fields=["kind", "practice"], name="resource_kind"),
+            # Digests read the resources published in a window.
+            models.Index(fields=["created_at"], name="resource_created"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["practice", "key"], name="resource_unique_key"),
