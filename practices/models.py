@@ -334,6 +334,20 @@ class PromisingPractice(models.Model):
                     "lead_organization",
                 )
             ],
+            # "Has resources in" (facets.ResourceLanguageChoice): the few practices with
+            # resources, in the list's two orders.
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                name="practice_pub_resources_newest",
+                condition=Q(status="published", resource_language_bits__gt=0),
+            ),
+            models.Index(
+                F("adaptation_count").desc(),
+                F("published_at").desc(),
+                name="practice_pub_resources_adapted",
+                condition=Q(status="published", resource_language_bits__gt=0),
+            ),
         ]
 
     def __str__(self):
