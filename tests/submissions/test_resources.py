@@ -205,3 +205,30 @@ def test_removing_a_resource_from_a_draft_deletes_its_file(
     submission.refresh_from_db()
     assert submission.content["resources"] == []
     assert Upload.objects.count() == 0 and stored_files(media) == []
+
+
+def test_deleting_an_account_keeps_published_files_and_deletes_its_drafts(
+    draft, author, editor, media, django_capture_on_commit_callbacks
+):
+    from uploads import files
+
+    client, submission = draft
+    add(client, submission, **HANDOUT, file=uploaded("published.pdf", pdf()))
+    client.post(url("submissions:send", pk=submission.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.move(submission, Status.PUBLISHED, editor)
+    practice = PromisingPractice.objects.published().get()
+    client.post(url("submissions:practice_edit", pk=practice.pk),
+                {**_form(submission), "action": "save"})  # fmt: skip
+    version = Submission.objects.get(state=Status.DRAFT)
+    client.post(
+        url("submissions:resources", pk=version.pk),
+        {**HANDOUT, "title_en": "Draft only", "file": uploaded("draft.pdf", pdf())},
+    )
+    assert Upload.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        author.delete()
+        files.discard_orphans()
+    assert list(Upload.objects.values_list("name", flat=True)) == ["published.pdf"]
+    assert Resource.objects.get().upload.uploader is None
+    assert stored_files(media) == kept_files()
