@@ -182,6 +182,12 @@ CELERY_BEAT_SCHEDULE["priorities-advance"] = {
     "schedule": crontab(minute="*/15"),
 }
 
+# Uploads: every night, delete the files nothing refers to any more (docs/uploads.md).
+CELERY_BEAT_SCHEDULE["uploads-cleanup"] = {
+    "task": "uploads.tasks.cleanup_uploads",
+    "schedule": crontab(hour=3, minute=30),
+}
+
 # --- Passwords and accounts -----
 AUTH_USER_MODEL = "workinggroup.User"
 PASSWORD_HASHERS = [
@@ -293,6 +299,10 @@ else:
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": MEDIA_ROOT, "file_permissions_mode": 0o640},
     }
+# Where browsers reach the object storage, when not where the portal does (MinIO in compose:
+# http://minio:9000 for the portal, http://localhost:9000 for browsers). Download URLs are signed
+# for this address.
+S3_PUBLIC_ENDPOINT_URL = env_str("S3_PUBLIC_ENDPOINT_URL") or env_str("S3_ENDPOINT_URL")
 STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 
+from uploads import files
 from workinggroup import roles
 from workinggroup.models import AuditEntry
 
@@ -54,5 +55,8 @@ def why_not_deletable(user):
 
 @transaction.atomic
 def delete_account(user):
+    uploaded = files.uploaded_by(user)
     AuditEntry.forget(user)
     user.delete()
+    # Once the drafts are gone with the account, the files nothing refers to any more go too.
+    files.discard_orphans(files.Upload.objects.filter(pk__in=uploaded))

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from uploads import checks, images, tasks
+from uploads.keeping import cleanup, discard, discard_orphans, orphans, uploaded_by
 from uploads.models import IMAGE_FORMATS, Format, Scan, Upload
 from workinggroup import roles
 
@@ -29,6 +30,7 @@ __all__ = [
     "discard",
     "discard_orphans",
     "download_url",
+    "uploaded_by",
     "orphans",
     "preview_url",
 ]
@@ -98,81 +100,19 @@ def preview_url(upload):
     return reverse("uploads:preview", args=[upload.pk]) if upload.preview else ""
 
 
-def delete_stored(names, storage):
-    for name in names:
-        if name:
-            storage.delete(name)
-
-
-def discard(upload):
-    """Deletes the row and, once the transaction commits, its file and preview."""
-    names = [upload.file.name, upload.preview.name]
-    storage = upload.file.storage
-    upload.delete()
-    transaction.on_commit(lambda: delete_stored(names, storage))
-
-
-def orphans():
-    """Uploads nothing refers to: no row of any model with a foreign key to Upload (practices'
-    resources, adaptations' files) points at them."""
-    queryset = Upload.objects.all()
-    for relation in Upload._meta.related_objects:
-        queryset = queryset.filter(**{f"{relation.name}__isnull": True})
-    return queryset
-
-
-def discard_orphans(queryset=None):
-    """Discards the uploads of `queryset` (all uploads by default) that nothing refers to;
-    returns how many."""
-    candidates = orphans()
-    if queryset is not None:
-        candidates = candidates.filter(pk__in=queryset.values("pk"))
-    count = 0
-    for upload in candidates:
-        discard(upload)
-        count += 1
-    return count
-
-
-STORED_FOLDERS = ("uploads", "previews")
-
-
-def stored_names(storage, folder):
-    """Every file under `folder` of the storage, recursively."""
-    if not storage.exists(folder) and not hasattr(storage, "bucket_name"):
-        return
-    folders, names = storage.listdir(folder)
-    for name in names:
-        yield f"{folder}/{name}"
-    for sub in folders:
-        yield from stored_names(storage, f"{folder}/{sub}")
-
-
-def cleanup(cutoff):
-    """Discards orphan uploads made before `cutoff`, then deletes the stored files no row
-    names, last changed before it. Returns (rows, files) deleted."""
-    rows = 0
-    for upload in orphans().filter(created_at__lt=cutoff).iterator():
-        discard(upload)
-        rows += 1
-    storage = Upload._meta.get_field("file").storage
-    known = set(Upload.objects.values_list("file", flat=True))
-    known |= set(Upload.objects.values_list("preview", flat=True))
-    stray = 0
-    for folder in STORED_FOLDERS:
-        for name in list(stored_names(storage, folder)):
-            if name not in known and storage.get_modified_time(name) < cutoff:
-                storage.delete(name)
-                stray += 1
-    return rows, stray
-
-
 class UploadField(forms.FileField):
     """A file field whose cleaned value is the accepted Upload (or None when left empty).
 
     Give it the uploader before validation: `form.fields["file"].uploader = request.user`."""
 
     uploader = None
+    default_error_messages = {
+        # An upload cut off halfway reaches the form as no file at all (Django drops the part).
+        "required": _(
+            "Choose a file. If you had chosen one, its upload was interrupted: choose it again."
+        ),
+        "empty": _("The file is empty (0 bytes). Choose the file again."),
+    }
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)

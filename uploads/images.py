@@ -71,6 +71,11 @@ def preview(stream, file_format):
         picture = open_image(stream, file_format)
     else:
         return None
+    if picture.mode in {"RGBA", "LA", "P"}:
+        # Transparent parts on white, as the page shows them (not black).
+        picture = picture.convert("RGBA")
+        background = Image.new("RGBA", picture.size, "white")
+        picture = Image.alpha_composite(background, picture)
     picture = picture.convert("RGB")
     picture.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 2))
     for quality in (70, 55, 40, 25):

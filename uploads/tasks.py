@@ -1,13 +1,15 @@
 """The scan and the preview of a new upload, in the background."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
-from uploads import clamav, images
+from lib.emails import send_templated_email
+from uploads import clamav, images, keeping
 from uploads.models import Scan, Upload
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,10 @@ def scan_and_preview(self, upload_id):
             log.warning("upload %s not scanned: %s", upload_id, error)
             if self.request.called_directly or self.request.is_eager:
                 return "not scanned"
+            if self.request.retries >= self.max_retries:
+                # Editors see it in the admin (scan: failed) and may queue it again.
+                mark(upload, Scan.FAILED, str(error)[:200])
+                return "failed"
             raise self.retry(countdown=60 * 2**self.request.retries) from error
         if verdict.infected:
             quarantine(upload, verdict.signature)
@@ -53,6 +59,23 @@ def quarantine(upload, signature):
         if name:
             storage.delete(name)
     log.warning("upload %s infected (%s): file deleted", upload.pk, signature)
+    tell_uploader(upload, signature)
+
+
+def tell_uploader(upload, signature):
+    """An email in the uploader's language: which file, what was found, what to do."""
+    uploader = upload.uploader
+    if uploader is None or not uploader.email:
+        return
+    language = uploader.preferred_language or "en"
+    with translation.override(language):
+        uploaded = formats.date_format(timezone.localtime(upload.created_at), "DATE_FORMAT")
+    send_templated_email(
+        "uploads/emails/malware",
+        [uploader.email],
+        {"name": upload.name, "signature": signature, "uploaded": uploaded},
+        language,
+    )
 
 
 def make_preview(upload):
@@ -65,3 +88,10 @@ def make_preview(upload):
     if picture:
         upload.preview.save("preview.webp", ContentFile(picture), save=False)
         upload.save(update_fields=["preview"])
+
+
+@shared_task
+def cleanup_uploads(older_than_hours=24):
+    """Daily: orphan uploads and stray stored files (uploads.keeping.cleanup)."""
+    rows, stray = keeping.cleanup(timezone.now() - timedelta(hours=older_than_hours))
+    return {"uploads": rows, "files": stray}

@@ -1,8 +1,10 @@
 """Downloads: a file leaves the portal as an attachment, never as a page of its origin."""
 
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from uploads import files
@@ -27,6 +29,15 @@ def allowed_upload(request, pk):
     return upload
 
 
+def signing_storage(storage):
+    """The storage itself, or the same one addressed where browsers reach it: a URL is signed
+    for its host, so it must be signed for the public one (signing needs no connection)."""
+    public = settings.S3_PUBLIC_ENDPOINT_URL
+    if not public or public == storage.endpoint_url:
+        return storage
+    return storage.__class__(**{**settings.STORAGES["default"]["OPTIONS"], "endpoint_url": public})
+
+
 @require_safe
 def download(request, pk, name):
     upload = allowed_upload(request, pk)
@@ -34,11 +45,10 @@ def download(request, pk, name):
     content_type = CONTENT_MIME_TYPES[upload.format]
     if not isinstance(storage, FileSystemStorage):
         # Object storage: a signed URL that expires soon, with the same headers asked of it.
-        disposition = FileResponse(as_attachment=True, filename=upload.name)
-        url = storage.url(
+        url = signing_storage(storage).url(
             upload.file.name,
             parameters={
-                "ResponseContentDisposition": disposition["Content-Disposition"],
+                "ResponseContentDisposition": content_disposition_header(True, upload.name),
                 "ResponseContentType": content_type,
             },
         )

@@ -6,6 +6,7 @@ import io
 import pytest
 from django import forms
 from django.core.management import call_command
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.utils import translation
 from PIL import Image
 
@@ -138,3 +139,41 @@ def test_upload_field_gives_the_upload_or_the_message(media, sam):
     form.fields["file"].uploader = sam
     assert form.is_valid()
     assert form.cleaned_data["file"].format == Format.PDF
+
+
+def test_an_upload_interrupted_halfway_keeps_the_form_and_stores_nothing(rf, media, sam):
+    class ResourceForm(forms.Form):
+        title = forms.CharField()
+        file = files.UploadField()
+
+    whole = encode_multipart(
+        BOUNDARY, {"title": "Intake form", "file": samples.uploaded("a.pdf", samples.pdf())}
+    )
+    request = rf.generic("POST", "/", data=whole[: len(whole) // 2], content_type=MULTIPART_CONTENT)
+    request.META["CONTENT_LENGTH"] = str(len(whole))  # the rest never came
+    form = ResourceForm(request.POST, request.FILES)
+    form.fields["file"].uploader = sam
+    with translation.override("fr"):
+        assert not form.is_valid()
+        assert form.errors["file"] == [
+            "Choisissez un fichier. Si vous en aviez choisi un, son téléversement a été "
+            "interrompu\u00a0: choisissez-le de nouveau."
+        ]
+    assert form.cleaned_data["title"] == "Intake form"
+    assert stored_files(media) == [] and Upload.objects.count() == 0
+
+
+def test_a_transparent_png_keeps_its_transparency_and_previews_on_white(
+    media, sam, django_capture_on_commit_callbacks
+):
+    logo = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+    logo.paste((0, 84, 119, 255), (100, 100, 300, 200))
+    content = io.BytesIO()
+    logo.save(content, "PNG")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = files.accept(samples.uploaded("logo.png", content.getvalue()), uploader=sam)
+    upload.refresh_from_db()
+    stored = Image.open(media / upload.file.name)
+    assert stored.mode == "RGBA" and stored.getpixel((0, 0))[3] == 0
+    preview = Image.open(media / upload.preview.name).convert("RGB")
+    assert min(preview.getpixel((2, 2))) > 240  # white, not black

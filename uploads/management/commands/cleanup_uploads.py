@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from uploads import files
+from uploads import keeping
 
 
 class Command(BaseCommand):
@@ -17,5 +17,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, older_than_hours, **options):
         cutoff = timezone.now() - timedelta(hours=older_than_hours)
-        rows, stray = files.cleanup(cutoff)
+        rows, stray = keeping.cleanup(cutoff)
         self.stdout.write(f"{rows} orphan uploads and {stray} stray files deleted")
