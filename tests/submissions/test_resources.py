@@ -232,3 +232,18 @@ def test_deleting_an_account_keeps_published_files_and_deletes_its_drafts(
     assert list(Upload.objects.values_list("name", flat=True)) == ["published.pdf"]
     assert Resource.objects.get().upload.uploader is None
     assert stored_files(media) == kept_files()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_thirty_first_resource_is_refused_with_a_message(draft, language):
+    client, submission = draft
+    link = {**HANDOUT, "url": "https://example.org/x"}
+    entries = [{"key": f"k{i}", "title_en": f"R{i}", "kind": "guide", "languages": ["en"],
+                "upload": None, "url": "https://example.org/x"} for i in range(30)]  # fmt: skip
+    submission.content = {**submission.content, "resources": entries}
+    submission.save()
+    response = add(client, submission, language, **link)
+    html = client.get(response.url).content.decode()
+    assert ("at most 30 resources" if language == "en" else "au plus 30 ressources") in html
+    submission.refresh_from_db()
+    assert len(submission.content["resources"]) == 30
