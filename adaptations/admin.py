@@ -13,7 +13,9 @@ class AdaptationAdmin(AdministratorsManage, admin.ModelAdmin):
     list_filter = ["would_recommend", "language"]
     list_select_related = ["practice", "organization", "community__province"]
     search_fields = ["organization__name_en", "organization__name_fr", "practice__title_en"]
-    raw_id_fields = ["practice", "organization", "community", "author"]
+    raw_id_fields = [
+        "practice", "organization", "community", "author", "adapted_resource", "adapted_file",
+    ]  # fmt: skip
     date_hierarchy = "created_at"
     show_full_result_count = False
 

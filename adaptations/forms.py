@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from adaptations.models import MAX_NOTE, MAX_TEXT, Reason, ReportStatus, WouldRecommend
 from lib.forms import LongTextField
+from practices.models import RESOURCE_LANGUAGES, Resource
+from uploads.files import UploadField
+from uploads.models import Upload
 from workinggroup import roles
 from workinggroup.models import Community
 
@@ -65,18 +68,77 @@ class AdaptationForm(forms.Form):
         error_messages={"required": _("Choose the language you are writing in.")},
     )
 
-    field_order = ["community", "changes", "outcome", "would_recommend", "language"]
+    adapted_resource = forms.ModelChoiceField(
+        label=_("Did you adapt one of its resources? (optional)"),
+        queryset=Resource.objects.none(),
+        required=False,
+        empty_label=_("No"),
+        error_messages={"invalid_choice": _("Choose one of the practice's resources.")},
+    )
+    adapted_file = UploadField(
+        label=_("Your version of it (optional)"),
+        required=False,
+        help_text=_(
+            "A file (PDF, Word, OpenDocument, an image…): for example the handout translated "
+            "into your clients' languages."
+        ),
+    )
+    adapted_languages = forms.MultipleChoiceField(
+        label=_("Languages of your version"),
+        choices=list(RESOURCE_LANGUAGES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    # A file already accepted when another field had an error: not asked for again.
+    kept_file = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, user, adaptation=None, **kwargs):
+    field_order = [
+        "community",
+        "changes",
+        "outcome",
+        "would_recommend",
+        "language",
+        "adapted_resource",
+        "adapted_file",
+        "adapted_languages",
+    ]
+
+    def __init__(self, *args, user, practice=None, adaptation=None, **kwargs):
         self.user = user
         self.adaptation = adaptation
         super().__init__(*args, **kwargs)
+        self.fields["adapted_file"].uploader = user
+        resources = Resource.objects.filter(practice=practice or adaptation.practice)
+        self.fields["adapted_resource"].queryset = resources.order_by("position", "id")
+        if not self.fields["adapted_resource"].queryset.exists():
+            for name in ("adapted_resource", "adapted_file", "adapted_languages", "kept_file"):
+                del self.fields[name]
         if adaptation is not None:
             # The organization of a recorded adaptation does not change.
             del self.fields["organization"]
 
+    def clean_kept_file(self):
+        pk = self.cleaned_data.get("kept_file")
+        if not pk:
+            return None
+        return Upload.objects.filter(pk=pk, uploader=self.user, adaptations__isnull=True).first()
+
+    @property
+    def accepted_file(self):
+        data = getattr(self, "cleaned_data", {})
+        return data.get("adapted_file") or data.get("kept_file")
+
     def clean(self):
         data = super().clean()
+        if "adapted_file" in self.fields:
+            data["adapted_file"] = self.accepted_file
+            has_file = data["adapted_file"] or (self.adaptation and self.adaptation.adapted_file_id)
+            if has_file and not data.get("adapted_resource"):
+                self.add_error(
+                    "adapted_resource", _("Say which of the practice's resources you adapted.")
+                )
+            if has_file and not data.get("adapted_languages"):
+                self.add_error("adapted_languages", _("Say which languages your version is in."))
         if self.adaptation is not None:
             return data
         mine = roles.organizations_of(self.user)

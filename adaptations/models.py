@@ -21,7 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from notifications import inbox
-from practices.models import PromisingPractice, Status
+from practices.models import (
+    RESOURCE_LANGUAGES,
+    PromisingPractice,
+    Resource,
+    Status,
+    languages_of_bits,
+)
+from uploads import files
+from uploads.models import Upload
 from workinggroup import roles
 from workinggroup.models import AuditEntry
 
@@ -52,7 +60,9 @@ class AdaptationQuerySet(models.QuerySet):
 
     def for_display(self):
         """What the practice page shows of each adaptation, in the same query."""
-        return self.select_related("organization", "community__province")
+        return self.select_related(
+            "organization", "community__province", "adapted_file", "adapted_resource"
+        )
 
     def for_organization_page(self):
         """What an organization's page shows of each adaptation, in the same query."""
@@ -117,6 +127,27 @@ class Adaptation(models.Model):
     language = models.CharField(
         _("written in"), max_length=2, choices=settings.LANGUAGES, default="en"
     )
+    # Their version of one of the practice's resources ("our version in Punjabi"), optional.
+    adapted_resource = models.ForeignKey(
+        Resource,
+        verbose_name=_("resource adapted"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+    )
+    adapted_file = models.ForeignKey(
+        "uploads.Upload",
+        verbose_name=_("adapted version"),
+        null=True,
+        blank=True,
+        # Its file goes with the adaptation (uploads' orphan cleanup), never the reverse.
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+    )
+    adapted_language_bits = models.IntegerField(
+        _("languages of the adapted version"), default=0, editable=False
+    )
     created_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -151,6 +182,21 @@ class Adaptation(models.Model):
 
     def may_remove(self, user):
         return self.may_edit(user) or roles.is_editor(user)
+
+    def with_download(self, user):
+        """Set `download_url` and `file_label` of the adapted version this person may download
+        (a file waiting for its scan: only its uploader and editors); returns the adaptation."""
+        upload = self.adapted_file
+        shown = upload is not None and files.can_download(user, upload)
+        self.download_url = files.download_url(upload) if shown else ""
+        self.file_label = upload.label if shown else ""
+        return self
+
+    def adapted_language_names(self):
+        """The adapted version's languages, named in the active language."""
+        return [
+            str(RESOURCE_LANGUAGES[code]) for code in languages_of_bits(self.adapted_language_bits)
+        ]
 
 
 ADAPTATION = "adaptation"  # its kind in the audit trail
@@ -194,6 +240,8 @@ def remove_adaptation(adaptation, user=None):
     when it was already gone."""
     with transaction.atomic():
         deleted, _by_model = Adaptation.objects.filter(pk=adaptation.pk).delete()
+        if deleted and adaptation.adapted_file_id:
+            files.discard_orphans(Upload.objects.filter(pk=adaptation.adapted_file_id))
         if deleted:
             AuditEntry.record(user, adaptation.organization_id, ADAPTATION, adaptation, "removed")
             PromisingPractice.objects.filter(

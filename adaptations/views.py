@@ -23,9 +23,11 @@ from adaptations.models import (
     remove_adaptation,
 )
 from lib.ratelimits import client_address, over_limit, too_many_requests
-from practices.models import PromisingPractice, Status
+from practices.models import PromisingPractice, Status, languages_of_bits
+from uploads import files
+from uploads.models import Upload
 from workinggroup import roles
-from workinggroup.models import localized
+from workinggroup.models import language_bits, localized
 
 # Per person: plenty to record an organization's work, too few for a script.
 ADAPTATION_RATE = "10/h"
@@ -61,7 +63,28 @@ def _with_permissions(adaptations, user):
     for adaptation in adaptations:
         adaptation.editable = adaptation.may_edit(user)
         adaptation.removable = adaptation.may_remove(user)
+        adaptation.with_download(user)
     return adaptations
+
+
+def _adapted_version(form, adaptation=None):
+    """The adapted version of a resource the form gives (nothing when the practice has none)."""
+    data = form.cleaned_data
+    if "adapted_file" not in form.fields:
+        return {}
+    kept = adaptation.adapted_file if adaptation else None
+    return {
+        "adapted_resource": data.get("adapted_resource"),
+        "adapted_file": data.get("adapted_file") or kept,
+        "adapted_language_bits": language_bits(data.get("adapted_languages")),
+    }
+
+
+def _keep_accepted_file(form):
+    """A file accepted while another field had an error is not asked for again."""
+    if form.is_bound and getattr(form, "accepted_file", None) is not None:
+        form.data = form.data.copy()
+        form.data["kept_file"] = form.accepted_file.pk
 
 
 def _already_recorded(request, adaptation):
@@ -83,7 +106,9 @@ def adaptation_new(request, pk):
     user = request.user
     form = AdaptationForm(
         request.POST or None,
+        request.FILES or None,
         user=user,
+        practice=practice,
         initial={
             "organization": user.organization_id,
             "language": get_language(),
@@ -108,6 +133,7 @@ def adaptation_new(request, pk):
                     user,
                     organization_id=data["organization"],
                     **{name: data[name] for name in FIELDS},
+                    **_adapted_version(form),
                 )
                 if not created:
                     return _already_recorded(request, adaptation)
@@ -116,6 +142,7 @@ def adaptation_new(request, pk):
                     _("Thank you: your adaptation is recorded and shown with the practice."),
                 )
                 return redirect(adaptation.get_absolute_url())
+    _keep_accepted_file(form)
     return render(
         request,
         "adaptations/adaptation_form.html",
@@ -131,19 +158,32 @@ def adaptation_edit(request, pk):
         raise PermissionDenied
     initial = {name: getattr(adaptation, name) for name in FIELDS}
     initial["community"] = adaptation.community_id
+    initial["adapted_resource"] = adaptation.adapted_resource_id
+    initial["adapted_languages"] = languages_of_bits(adaptation.adapted_language_bits)
     form = AdaptationForm(
-        request.POST or None, user=request.user, adaptation=adaptation, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        adaptation=adaptation,
+        initial=initial,
     )
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
+            replaced = adaptation.adapted_file
             change_adaptation(
-                adaptation, request.user, **{name: form.cleaned_data[name] for name in FIELDS}
+                adaptation,
+                request.user,
+                **{name: form.cleaned_data[name] for name in FIELDS},
+                **_adapted_version(form, adaptation),
             )
+            if replaced and replaced != adaptation.adapted_file:
+                files.discard_orphans(Upload.objects.filter(pk=replaced.pk))
             messages.success(request, _("Your adaptation is updated."))
             return redirect(adaptation.get_absolute_url())
     practice = adaptation.practice
+    _keep_accepted_file(form)
     return render(
         request,
         "adaptations/adaptation_form.html",

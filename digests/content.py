@@ -22,7 +22,7 @@ from digests.models import DigestPreferences
 from discussions.access import members, posts_every_member_sees, threads_every_member_sees
 from discussions.models import Follow as ThreadFollow
 from discussions.models import Post, Thread
-from practices.catalogue import as_cards
+from practices.catalogue import as_cards, resources_published_between
 from practices.models import PromisingPractice
 from recommendations.models import Follow as RecommendationFollow
 from recommendations.models import StatusUpdate
@@ -163,6 +163,26 @@ class NewAdaptations:
         ]
 
 
+class NewResources:
+    """Files and links added in the window to practices published before it, in the regions and
+    themes the member follows (a new practice's own resources come with it)."""
+
+    key = "resources"
+    members_only = False
+
+    def load(self, start, end, readers):
+        return list(resources_published_between(start, end))
+
+    def pick(self, reader, start, end, resources):
+        return [
+            r
+            for r in resources
+            if _within(r.created_at, start, end)
+            and not _within(r.practice.published_at, start, end)
+            and _follows(reader, r.practice)
+        ]
+
+
 class NewThreads:
     """Threads started in the window by someone else, newest first (members only)."""
 
@@ -263,7 +283,14 @@ class StatusChanges:
         ]
 
 
-SECTIONS = [NewPractices(), NewAdaptations(), NewThreads(), FollowedReplies(), StatusChanges()]
+SECTIONS = [
+    NewPractices(),
+    NewResources(),
+    NewAdaptations(),
+    NewThreads(),
+    FollowedReplies(),
+    StatusChanges(),
+]
 
 
 def load_sources(readers, start, end):

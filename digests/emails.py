@@ -109,6 +109,22 @@ def adaptation_data(adaptation, language):
     }
 
 
+def resource_data(resource, language):
+    title = localized(resource, "title")
+    practice_title = localized(resource.practice, "title")
+    upload = resource.upload
+    return {
+        "title": str(title),
+        "title_lang": title.language,
+        "practice": str(practice_title),
+        "practice_lang": practice_title.language,
+        "kind": str(resource.get_kind_display()),
+        "languages": ", ".join(resource.language_names()),
+        "file": upload.label if upload else "",
+        "url": absolute(resource.practice.get_absolute_url()) + "#resources-heading",
+    }
+
+
 def thread_data(thread, language):
     return {
         "title": thread.title,
@@ -143,6 +159,7 @@ def status_data(update, language):
 ITEM_DATA = {
     "practices": practice_data,
     "adaptations": adaptation_data,
+    "resources": resource_data,
     "threads": thread_data,
     "replies": replies_data,
     "statuses": status_data,
@@ -155,6 +172,7 @@ def see_all_links():
     return {
         "practices": absolute(practices) + "?sort=newest",
         "adaptations": absolute(practices) + "?sort=adapted",
+        "resources": absolute(practices) + "?sort=newest",
         "threads": absolute(discussions),
         "replies": absolute(discussions),
         "statuses": absolute(reverse("recommendation_list")),

@@ -259,6 +259,24 @@ def public_resources():
     )
 
 
+def resources_published_between(start, end):
+    """Resources everyone sees that were published in [start, end) on published practices, newest
+    first, with what a digest shows of their practice (one query)."""
+    return (
+        public_resources()
+        .filter(practice__status="published", created_at__gte=start, created_at__lt=end)
+        .select_related("practice")
+        .only(
+            "id", "key", "title_en", "title_fr", "kind", "language_bits", "created_at",
+            "upload__id", "upload__name", "upload__size", "upload__format",
+            "practice__id", "practice__slug_en", "practice__slug_fr", "practice__title_en",
+            "practice__title_fr", "practice__region_id", "practice__theme_bits",
+            "practice__published_at",
+        )
+        .order_by("-created_at", "-id")
+    )  # fmt: skip
+
+
 def published_resources(kind=None, language=None):
     """Resources of published practices everyone sees, newest practices first (open data):
     optionally of one kind (ResourceKind) and in one language (a LANGUAGES code)."""

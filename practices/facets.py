@@ -116,6 +116,18 @@ def within(queryset, selection):
     return queryset.alias(facets=facets).filter(facets__contains=terms)
 
 
+@dataclass(frozen=True)
+class ResourceLanguageChoice(Choice):
+    """ "Has resources in": few practices have resources, so the condition also says
+    `resource_language_bits > 0`, which lets PostgreSQL walk the small partial indexes of
+    practices with resources (practice_pub_resources_*) in the list's order instead of testing
+    the bit on every published practice (200 ms at 100,000 practices)."""
+
+    @cached_property
+    def condition(self):
+        return has_bit(self.column, self.bit) & Q(resource_language_bits__gt=0)
+
+
 @dataclass
 class Facet:
     param: str
@@ -252,9 +264,10 @@ def build_facets():
             pgettext_lazy("practice filter", "Has resources in"),
             HOW,
             [
-                bit_choice(code, name, "resource_language_bits", bit.bit_length() - 1)
+                ResourceLanguageChoice(
+                    code, name, "resource_language_bits", bit=LANGUAGE_BITS[code].bit_length() - 1
+                )
                 for code, name in RESOURCE_LANGUAGES.items()
-                for bit in [LANGUAGE_BITS[code]]
             ],
         ),
     ]

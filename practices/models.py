@@ -334,6 +334,20 @@ class PromisingPractice(models.Model):
                     "lead_organization",
                 )
             ],
+            # "Has resources in" (facets.ResourceLanguageChoice): the few practices with
+            # resources, in the list's two orders.
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                name="practice_pub_resources_newest",
+                condition=Q(status="published", resource_language_bits__gt=0),
+            ),
+            models.Index(
+                F("adaptation_count").desc(),
+                F("published_at").desc(),
+                name="practice_pub_resources_adapted",
+                condition=Q(status="published", resource_language_bits__gt=0),
+            ),
         ]
 
     def __str__(self):
@@ -522,6 +536,8 @@ class Resource(models.Model):
     )
     url = models.URLField(_("link"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # When it was published: rows are only written by publication (digests list new ones).
+    created_at = models.DateTimeField(_("published"), default=timezone.now, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 
@@ -533,6 +549,8 @@ class Resource(models.Model):
             models.Index(fields=["practice", "position"], name="resource_practice_position"),
             # The open-data list filters by kind, newest practices first.
             models.Index(fields=["kind", "practice"], name="resource_kind"),
+            # Digests read the resources published in a window.
+            models.Index(fields=["created_at"], name="resource_created"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["practice", "key"], name="resource_unique_key"),

@@ -34,6 +34,7 @@ def adaptations_box(context, practice):
     for adaptation in shown:
         adaptation.editable = signed_in and adaptation.may_edit(user)
         adaptation.removable = signed_in and adaptation.may_remove(user)
+        adaptation.with_download(user)
     new_url = reverse("adaptations:new", kwargs={"pk": practice.pk})
     return {
         "practice": practice,

@@ -111,6 +111,15 @@ def submission(state, review=False):
     return url
 
 
+def draft_resources():
+    """The resources page of the demo's first draft (the sector user's)."""
+    from submissions.models import Submission
+
+    found = Submission.objects.filter(state="draft").order_by("pk").first()
+    assert found is not None, "the demo data has no draft"
+    return reverse("submissions:resources", kwargs={"pk": found.pk})
+
+
 def practice_page(url_name, one_language=False):
     """A page about the first published (one-language) practice: translate, adapt."""
 
@@ -163,6 +172,7 @@ PAGE_TYPES = [
     PageType("open-data-api", named("open_data_api_docs")),
     PageType("share-with-errors", named("submissions:new"), submit_empty_form, SECTOR),
     PageType("my-submissions", named("submissions:mine"), user=SECTOR),
+    PageType("draft-resources", draft_resources, user=SECTOR),
     PageType("submission-sent-back", submission("changes_requested"), user=MEMBER),
     PageType("review-queue", named("submissions:review_queue"), user=EDITOR),
     PageType("review-submission", submission("submitted", review=True), user=EDITOR),

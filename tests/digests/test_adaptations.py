@@ -61,7 +61,7 @@ def test_adaptations_recorded_in_the_window_are_in_the_digest(reader_en, kim, ol
 
     digest = digest_for(reader_en)
 
-    assert [s.key for s in digest.sections][:2] == ["practices", "adaptations"]
+    assert [s.key for s in digest.sections][:3] == ["practices", "resources", "adaptations"]
     assert items(digest, "adaptations") == [inside]
 
 

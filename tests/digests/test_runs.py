@@ -233,9 +233,9 @@ def test_batch_sends_with_a_fixed_number_of_queries_plus_one_record_per_email(
         assert sending.send_batch(ids[5:]) == {"sent": 25}
 
 
-# claim, rows; 6 for the readers; 4 for the sources: practices, adaptations, threads, statuses
-# (replies need none when nobody follows)
-FIXED_QUERIES = 2 + 6 + 4
+# claim, rows; 6 for the readers; 5 for the sources: practices, resources, adaptations, threads,
+# statuses (replies need none when nobody follows)
+FIXED_QUERIES = 2 + 6 + 5
 
 
 def test_dry_run_counts_and_changes_nothing(reader_en, reader_fr, organization, mailoutbox):

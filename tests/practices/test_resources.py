@@ -152,4 +152,18 @@ def test_demo_resources_show_files_a_poster_and_a_link(
     canoe = page(
         client, PromisingPractice.objects.get(slug_en="family-canoe-outings-on-the-lake"), "fr"
     )
-    assert 'class="resource-preview"' in canoe and "(PNG, " in canoe
+    assert 'class="resource-preview"' in canoe and "(JPEG, " in canoe
+
+
+def test_the_demo_photo_is_published_without_its_gps_position(
+    seeded, django_capture_on_commit_callbacks
+):
+    from PIL import Image
+
+    from practices import resources_demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resources_demo.load()
+    photo = Resource.objects.get(title_en="Canoe outing poster").upload
+    with photo.file.open("rb") as stream:
+        assert not Image.open(stream).getexif().get_ifd(0x8825)  # no GPS block

@@ -205,3 +205,45 @@ def test_removing_a_resource_from_a_draft_deletes_its_file(
     submission.refresh_from_db()
     assert submission.content["resources"] == []
     assert Upload.objects.count() == 0 and stored_files(media) == []
+
+
+def test_deleting_an_account_keeps_published_files_and_deletes_its_drafts(
+    draft, author, editor, media, django_capture_on_commit_callbacks
+):
+    from uploads import files
+
+    client, submission = draft
+    add(client, submission, **HANDOUT, file=uploaded("published.pdf", pdf()))
+    client.post(url("submissions:send", pk=submission.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.move(submission, Status.PUBLISHED, editor)
+    practice = PromisingPractice.objects.published().get()
+    client.post(url("submissions:practice_edit", pk=practice.pk),
+                {**_form(submission), "action": "save"})  # fmt: skip
+    version = Submission.objects.get(state=Status.DRAFT)
+    client.post(
+        url("submissions:resources", pk=version.pk),
+        {**HANDOUT, "title_en": "Draft only", "file": uploaded("draft.pdf", pdf())},
+    )
+    assert Upload.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        author.delete()
+        files.discard_orphans()
+    assert list(Upload.objects.values_list("name", flat=True)) == ["published.pdf"]
+    assert Resource.objects.get().upload.uploader is None
+    assert stored_files(media) == kept_files()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_thirty_first_resource_is_refused_with_a_message(draft, language):
+    client, submission = draft
+    link = {**HANDOUT, "url": "https://example.org/x"}
+    entries = [{"key": f"k{i}", "title_en": f"R{i}", "kind": "guide", "languages": ["en"],
+                "upload": None, "url": "https://example.org/x"} for i in range(30)]  # fmt: skip
+    submission.content = {**submission.content, "resources": entries}
+    submission.save()
+    response = add(client, submission, language, **link)
+    html = client.get(response.url).content.decode()
+    assert ("at most 30 resources" if language == "en" else "au plus 30 ressources") in html
+    submission.refresh_from_db()
+    assert len(submission.content["resources"]) == 30

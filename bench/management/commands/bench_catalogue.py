@@ -17,8 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from practices import catalogue
-from practices.models import PromisingPractice
-from workinggroup.models import ProvinceTerritory, Region
+from practices.models import PromisingPractice, Resource, ResourceKind
+from uploads.models import Format, Scan, Upload
+from workinggroup.models import LANGUAGE_BITS, ProvinceTerritory, Region
 
 WORDS = [
     "natation femmes",
@@ -32,7 +33,18 @@ WORDS = [
     "logement",
     "childcare",
 ]
-BUDGETS = {"one filter": 60, "keyword": 60, "three filters + keyword": 60, "detail": 30}
+BUDGETS = {
+    "one filter": 60,
+    "keyword": 60,
+    "three filters + keyword": 60,
+    "detail": 30,
+    "detail, 10 resources": 30,
+    "resources in a language": 60,
+}
+# Practices given RESOURCES_EACH resources (two languages each) for the resource scenarios; made
+# on the first run, kept (key "bench-…") so that later runs time the same pages.
+RESOURCE_PRACTICES = 200
+RESOURCES_EACH = 10
 
 
 class Command(BaseCommand):
@@ -149,6 +161,8 @@ class Command(BaseCommand):
         ids = list(
             PromisingPractice.objects.published().order_by("?").values_list("pk", flat=True)[:200]
         )
+        with_resources = self.practices_with_resources(rnd)
+        languages = list(LANGUAGE_BITS)
         details = []
         for practice in PromisingPractice.objects.filter(pk__in=ids).only(
             "pk", "slug_en", "slug_fr"
@@ -173,4 +187,43 @@ class Command(BaseCommand):
                 for _ in range(60)
             ],
             "detail": details,
+            "detail, 10 resources": with_resources,
+            "resources in a language": [
+                f"/en/practices/?reslang={rnd.choice(languages)}"
+                + rnd.choice(["", f"&region={rnd.choice(regions)}", "&sort=adapted"])
+                for _ in range(60)
+            ],
         }
+
+    def practices_with_resources(self, rnd):
+        """The pages of RESOURCE_PRACTICES practices with RESOURCES_EACH resources each (files
+        scanned clean, without bytes: the page reads rows, never storage)."""
+        done = list(
+            PromisingPractice.objects.filter(resources__key__startswith="bench-").distinct()[
+                :RESOURCE_PRACTICES
+            ]
+        )
+        if not done:
+            codes = list(LANGUAGE_BITS)
+            chosen = PromisingPractice.objects.published().order_by("?")[:RESOURCE_PRACTICES]
+            for practice in chosen:
+                for i in range(RESOURCES_EACH):
+                    upload = Upload.objects.create(
+                        name=f"bench-{i}.pdf", size=348_160, format=Format.PDF,
+                        sha256="0" * 64, scan=Scan.CLEAN,
+                    )  # fmt: skip
+                    resource = Resource(
+                        practice=practice, key=f"bench-{i}", title_en=f"Handout {i}",
+                        title_fr=f"Document {i}", kind=rnd.choice(ResourceKind.values),
+                        upload=upload, position=i,
+                    )  # fmt: skip
+                    resource.languages = rnd.sample(codes, 2)
+                    resource.save()
+                Resource.refresh_practice(practice)
+                done.append(practice)
+            catalogue.publication_changed()
+        urls = []
+        for practice in done:
+            with translation.override(rnd.choice(["en", "fr"])):
+                urls.append(practice.get_absolute_url())
+        return urls
