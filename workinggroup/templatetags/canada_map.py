@@ -1,17 +1,21 @@
 """`{% map_of_canada %}` (library canada_map): the map of Canada (lib.svgmap) from counts.
 
 A tag, so the home page, the catalogue and the directory share it without importing this app's
-private modules. Two queries: the provinces with their regions, and the counted communities.
+private modules. The drawing is cached, keyed by everything it is drawn from (the counts, the
+links, the language, the places' version: models.map_version): a hit costs one cache read; a
+miss, two queries (the provinces with their regions, the counted communities) and the drawing.
 """
 
+import hashlib
 from urllib.parse import urlencode
 
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from lib.svgmap import Area, Place, canada_map
-from workinggroup.models import Community, ProvinceTerritory
+from workinggroup.models import Community, ProvinceTerritory, map_version
 
 register = template.Library()
 
@@ -27,6 +31,7 @@ NOUNS = {
 }
 # Filters a province link replaces (a region would contradict it; a page number would not exist).
 REPLACED = ("province", "region", "page")
+CACHE_SECONDS = 24 * 3600
 
 
 @register.inclusion_tag("workinggroup/_canada_map.html", takes_context=True)
@@ -39,6 +44,26 @@ def map_of_canada(context, province_counts, community_counts, noun, list_url, he
     if keep and request is not None:
         kept = [(k, v) for k, v in request.GET.items() if k not in REPLACED and v]
     selected = request.GET.get("province", "") if keep and request is not None else ""
+    drawn_from = (
+        map_version(),
+        get_language(),
+        noun,
+        list_url,
+        str(heading),
+        kept,
+        selected,
+        sorted(province_counts.items()),
+        sorted((pk, n) for pk, n in community_counts.items() if n),
+    )
+    key = "workinggroup:map:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()[:32]
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = _drawn(province_counts, community_counts, noun, list_url, heading, kept, selected)
+        cache.set(key, drawn, CACHE_SECONDS)
+    return drawn
+
+
+def _drawn(province_counts, community_counts, noun, list_url, heading, kept, selected):
     provinces = ProvinceTerritory.objects.select_related("region").order_by(
         "region__order", "region__code", "name"
     )
