@@ -1,9 +1,10 @@
 """`{% map_of_canada %}` (library canada_map): the map of Canada (lib.svgmap) from counts.
 
 A tag, so the home page, the catalogue and the directory share it without importing this app's
-private modules. The drawing is cached, keyed by everything it is drawn from (the counts, the
-links, the language, the places' version: models.map_version): a hit costs one cache read; a
-miss, two queries (the provinces with their regions, the counted communities) and the drawing.
+private modules. The map and its tables are cached as HTML, keyed by everything they are drawn
+from (the counts, the links, the language, the places' version: models.map_version): a hit costs
+one cache read; a miss, two queries (the provinces with their regions, the counted
+communities), the drawing and the template.
 """
 
 import hashlib
@@ -11,6 +12,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -34,9 +37,9 @@ REPLACED = ("province", "region", "page")
 CACHE_SECONDS = 24 * 3600
 
 
-@register.inclusion_tag("workinggroup/_canada_map.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def map_of_canada(context, province_counts, community_counts, noun, list_url, heading, keep=True):
-    """The map and its table. `province_counts`: {province code: n}; `community_counts`:
+    """The map and its table, as HTML. `province_counts`: {province code: n}; `community_counts`:
     {community id: n}; `noun`: a key of NOUNS; `list_url`: the list a province links to,
     with the page's other filters when `keep`."""
     request = context.get("request")
@@ -56,11 +59,12 @@ def map_of_canada(context, province_counts, community_counts, noun, list_url, he
         sorted((pk, n) for pk, n in community_counts.items() if n),
     )
     key = "workinggroup:map:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()[:32]
-    drawn = cache.get(key)
-    if drawn is None:
+    html = cache.get(key)
+    if html is None:
         drawn = _drawn(province_counts, community_counts, noun, list_url, heading, kept, selected)
-        cache.set(key, drawn, CACHE_SECONDS)
-    return drawn
+        html = render_to_string("workinggroup/_canada_map.html", drawn)
+        cache.set(key, html, CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the template above, autoescaped
 
 
 def _drawn(province_counts, community_counts, noun, list_url, heading, kept, selected):
