@@ -94,13 +94,13 @@ def community_counts(filters, *, regions, provinces):
     """{community id: how many matching organizations serve it}, for the map's dots, in one
     query. Like the province counts, it leaves out the place filters, so the dots agree with
     the shading of the other provinces."""
-    matching = filtered(filters, regions=regions, provinces=provinces, skip_facet="place")
-    return dict(
-        Organization.communities.through.objects.filter(organization__in=matching.values("pk"))
-        .order_by()
-        .values_list("community_id")
-        .annotate(number=Count("organization_id"))
-    )
+    links = Organization.communities.through.objects.order_by()
+    conditions = _conditions(filters, regions=regions, provinces=provinces)
+    if any(facet != "place" for facet in conditions):
+        # Without such a filter every link counts: no pass over the organizations at all.
+        matching = filtered(filters, regions=regions, provinces=provinces, skip_facet="place")
+        links = links.filter(organization__in=matching.values("pk"))
+    return dict(links.values_list("community_id").annotate(number=Count("organization_id")))
 
 
 def facet_counts(filters, *, regions, provinces):
