@@ -13,7 +13,7 @@ Nothing is cached: a request reads the current rows (see views.organization_list
 """
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
 
 from lib.typography import collated
@@ -88,19 +88,6 @@ def communities_served(organization_ids):
     for organization_id, name, size_class in rows:
         served.setdefault(organization_id, []).append((name, size_class))
     return served
-
-
-def community_counts(filters, *, regions, provinces):
-    """{community id: how many matching organizations serve it}, for the map's dots, in one
-    query. Like the province counts, it leaves out the place filters, so the dots agree with
-    the shading of the other provinces."""
-    links = Organization.communities.through.objects.order_by()
-    conditions = _conditions(filters, regions=regions, provinces=provinces)
-    if any(facet != "place" for facet in conditions):
-        # Without such a filter every link counts: no pass over the organizations at all.
-        matching = filtered(filters, regions=regions, provinces=provinces, skip_facet="place")
-        links = links.filter(organization__in=matching.values("pk"))
-    return dict(links.values_list("community_id").annotate(number=Count("organization_id")))
 
 
 def facet_counts(filters, *, regions, provinces):
