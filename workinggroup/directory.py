@@ -13,7 +13,7 @@ Nothing is cached: a request reads the current rows (see views.organization_list
 """
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
 
 from lib.typography import collated
@@ -88,19 +88,6 @@ def communities_served(organization_ids):
     for organization_id, name, size_class in rows:
         served.setdefault(organization_id, []).append((name, size_class))
     return served
-
-
-def community_counts(filters, *, regions, provinces):
-    """{community id: how many matching organizations serve it}, for the map's dots, in one
-    query. Like the province counts, it leaves out the place filters, so the dots agree with
-    the shading of the other provinces."""
-    matching = filtered(filters, regions=regions, provinces=provinces, skip_facet="place")
-    return dict(
-        Organization.communities.through.objects.filter(organization__in=matching.values("pk"))
-        .order_by()
-        .values_list("community_id")
-        .annotate(number=Count("organization_id"))
-    )
 
 
 def facet_counts(filters, *, regions, provinces):

@@ -3,6 +3,7 @@
 import hashlib
 import re
 import secrets
+import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -10,6 +11,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models, transaction
@@ -194,6 +196,24 @@ class Community(models.Model):
             raise ValidationError(
                 _("Give both the latitude and the longitude, or neither: one alone places nothing.")
             )
+
+
+MAP_VERSION_KEY = "workinggroup:map-version"
+
+
+def map_version():
+    """The version the maps' drawings are cached under (templatetags/canada_map.py): it changes
+    when a region, province or community changes (names, coordinates), kept in the shared cache
+    so that every process agrees."""
+    version = cache.get(MAP_VERSION_KEY)
+    if version is None:
+        cache.add(MAP_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(MAP_VERSION_KEY)
+    return version
+
+
+def places_changed():
+    cache.set(MAP_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 class StaffSizeBand(models.TextChoices):
@@ -1119,6 +1139,15 @@ def _community_deleted(sender, instance, **kwargs):
     ids = getattr(instance, "_directory_organizations", None)
     if ids:
         Organization.refresh_directory_bits(ids, languages=False)
+
+
+# Receivers that keep the maps' cached drawings current (map_version), for changes made in the
+# admin. A data migration that changes places with update() calls places_changed() itself.
+@receiver([post_save, post_delete], sender=Region, dispatch_uid="map-region")
+@receiver([post_save, post_delete], sender=ProvinceTerritory, dispatch_uid="map-province")
+@receiver([post_save, post_delete], sender=Community, dispatch_uid="map-community")
+def _places_changed(sender, **kwargs):
+    places_changed()
 
 
 @receiver(user_logged_in, dispatch_uid="session-idle-sign-in")

@@ -119,8 +119,10 @@ def _directory_context(form, filters, language, request, regions, provinces):
         "francophone_count": counts["francophone"],
         "page": page,
         "results": _result_rows(page.object_list, regions, provinces),
+        # The map: the counts beside the province filter, no dots (counting organizations per
+        # community is one more pass over their links on every request, uncached).
         "province_counts": counts["province"],
-        "community_counts": directory.community_counts(filters, **places),
+        "community_counts": {},
     }
 
 

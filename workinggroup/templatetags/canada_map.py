@@ -1,17 +1,24 @@
 """`{% map_of_canada %}` (library canada_map): the map of Canada (lib.svgmap) from counts.
 
 A tag, so the home page, the catalogue and the directory share it without importing this app's
-private modules. Two queries: the provinces with their regions, and the counted communities.
+private modules. The map and its tables are cached as HTML, keyed by everything they are drawn
+from (the counts, the links, the language, the places' version: models.map_version): a hit costs
+one cache read; a miss, two queries (the provinces with their regions, the counted
+communities), the drawing and the template.
 """
 
+import hashlib
 from urllib.parse import urlencode
 
 from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from lib.svgmap import Area, Place, canada_map
-from workinggroup.models import Community, ProvinceTerritory
+from workinggroup.models import Community, ProvinceTerritory, map_version
 
 register = template.Library()
 
@@ -27,11 +34,12 @@ NOUNS = {
 }
 # Filters a province link replaces (a region would contradict it; a page number would not exist).
 REPLACED = ("province", "region", "page")
+CACHE_SECONDS = 24 * 3600
 
 
-@register.inclusion_tag("workinggroup/_canada_map.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def map_of_canada(context, province_counts, community_counts, noun, list_url, heading, keep=True):
-    """The map and its table. `province_counts`: {province code: n}; `community_counts`:
+    """The map and its table, as HTML. `province_counts`: {province code: n}; `community_counts`:
     {community id: n}; `noun`: a key of NOUNS; `list_url`: the list a province links to,
     with the page's other filters when `keep`."""
     request = context.get("request")
@@ -39,6 +47,27 @@ def map_of_canada(context, province_counts, community_counts, noun, list_url, he
     if keep and request is not None:
         kept = [(k, v) for k, v in request.GET.items() if k not in REPLACED and v]
     selected = request.GET.get("province", "") if keep and request is not None else ""
+    drawn_from = (
+        map_version(),
+        get_language(),
+        noun,
+        list_url,
+        str(heading),
+        kept,
+        selected,
+        sorted(province_counts.items()),
+        sorted((pk, n) for pk, n in community_counts.items() if n),
+    )
+    key = "workinggroup:map:" + hashlib.sha256(repr(drawn_from).encode()).hexdigest()[:32]
+    html = cache.get(key)
+    if html is None:
+        drawn = _drawn(province_counts, community_counts, noun, list_url, heading, kept, selected)
+        html = render_to_string("workinggroup/_canada_map.html", drawn)
+        cache.set(key, html, CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the template above, autoescaped
+
+
+def _drawn(province_counts, community_counts, noun, list_url, heading, kept, selected):
     provinces = ProvinceTerritory.objects.select_related("region").order_by(
         "region__order", "region__code", "name"
     )
