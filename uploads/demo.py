@@ -1,4 +1,4 @@
-"""Demo files for the quickstart: practices.demo attaches them to the demo practices' resources
+"""Demo files for the quickstart: practices.resources_demo attaches them to the demo practices' resources
 (a bilingual handout as PDF, a poster photo that arrives with a GPS position and is stored
 without it). Files are drawn here, so the repository holds no binary.
 
