@@ -34,7 +34,7 @@ RESOURCES = {
             "title_fr": "Dépliant de la soirée de natation pour la clientèle",
             "description_en": "One page: when, where, what to bring, and that only women are "
             "in the pool, staff included.",
-            "description_fr": "Une page : quand, où, quoi apporter, et que seules des femmes "
+            "description_fr": "Une page : quand, où, quoi apporter, et que seules des femmes "
             "sont dans la piscine, personnel compris.",
             "kind": ResourceKind.HANDOUT,
             "languages": ["ar", "ti", "uk"],
@@ -87,7 +87,7 @@ RESOURCES = {
     "new-brunswick-rural-settlement-network": [
         {
             "title_en": "How the network shares staff: partnership guide",
-            "title_fr": "Comment le réseau partage son personnel : guide de partenariat",
+            "title_fr": "Comment le réseau partage son personnel : guide de partenariat",
             "description_en": "",
             "description_fr": "",
             "kind": ResourceKind.GUIDE,

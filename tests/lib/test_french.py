@@ -139,3 +139,11 @@ def test_french_dates_write_the_first_of_a_month_as_an_ordinal():
         assert rendered == "1er août 2021 · 1er août 2021 · 11 août 2021"
     with translation.override("en"):
         assert date_format(first) == "August 1, 2021"
+
+
+def test_cut_summaries_keep_their_non_breaking_spaces():
+    from lib.templatetags.words import truncate_words
+
+    text = "Nord\u00a0: un organisme évalue les besoins et gère les cas complexes"
+    assert truncate_words(text, 4) == "Nord\u00a0: un organisme évalue…"
+    assert truncate_words("Deux  mots", 5) == "Deux mots"
