@@ -1,5 +1,5 @@
-"""Demo files for the quickstart: practices.resources_demo attaches them to the demo practices' resources
-(a bilingual handout as PDF, a poster photo that arrives with a GPS position and is stored
+"""Demo files for the quickstart: practices.resources_demo attaches them to the demo practices'
+resources (a bilingual handout as PDF, a poster photo that arrives with a GPS position and is stored
 without it). Files are drawn here, so the repository holds no binary.
 
     upload = demo.upload("welcome-handout.pdf", demo.handout_pdf("Welcome", lines), uploader)
