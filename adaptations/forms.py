@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from adaptations.models import MAX_NOTE, MAX_TEXT, Reason, ReportStatus, WouldRecommend
 from lib.forms import LongTextField
 from workinggroup import roles
-from workinggroup.models import Community
+from workinggroup.models import Community, place_name
 
 TOO_LONG = _(
     "Your text is %(show_value)s characters long; the limit is %(limit_value)s. Shorten it: "
@@ -26,7 +26,7 @@ class LongText(LongTextField):
 
 class CommunityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, community):
-        return f"{community.name}, {community.province.code}"
+        return place_name(community.name, community.province.code)
 
 
 class AdaptationForm(forms.Form):

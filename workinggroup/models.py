@@ -116,6 +116,15 @@ FRENCH_ABBREVIATIONS = {
 }
 
 
+def place_name(community_name, province_code, language=None):
+    """« Smithers, BC » in English; « Smithers (C.-B.) » in French (docs/french-style.md): a
+    community with its province, in `language` (the active one by default)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language.startswith("fr"):
+        return f"{community_name} ({FRENCH_ABBREVIATIONS.get(province_code, province_code)})"
+    return f"{community_name}, {province_code}"
+
+
 class ProvinceTerritory(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True, help_text=_("e.g. NT, NB"))
     name = models.CharField(_("name"), max_length=100)
@@ -177,12 +186,7 @@ class Community(models.Model):
         ]
 
     def __str__(self):
-        """« Smithers, BC » in English; « Smithers (C.-B.) » in French (docs/french-style.md)."""
-        if (translation.get_language() or "").startswith("fr"):
-            return (
-                f"{self.name} ({FRENCH_ABBREVIATIONS.get(self.province.code, self.province.code)})"
-            )
-        return f"{self.name}, {self.province.code}"
+        return place_name(self.name, self.province.code)
 
     @property
     def on_map(self):

@@ -52,6 +52,7 @@ def test_french_member_gets_french_digest_with_french_links(
     assert message.subject == "Votre résumé quotidien du Portail des petits centres, 7 janvier 2026"
     assert_email_contains(message, "Cours de conduite hivernale")
     assert_email_contains(message, "Services d’établissement de la vallée Bulkley")
+    assert_email_contains(message, "Smithers (C.-B.)")
     assert_email_contains(message, "Colombie-Britannique")
     assert_email_contains(message, "6 janvier 2026")
     assert f"/fr/pratiques/{practice.pk}/cours-de-conduite-hivernale/" in message.body
