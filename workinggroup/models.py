@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lib.emails import send_templated_email
-from lib.text import fold
+from lib.text import fold, language_names_in_running_text
 from lib.typography import collated
 from workinggroup import roles, sessions
 
@@ -485,7 +485,10 @@ class Organization(models.Model):
         return host.removeprefix("www.")
 
     def language_names(self):
-        return [str(SERVICE_LANGUAGES.get(code, code)) for code in self.languages]
+        """For « Langues de service : français, anglais » (lower case in French)."""
+        return language_names_in_running_text(
+            SERVICE_LANGUAGES.get(code, code) for code in self.languages
+        )
 
 
 class WorkingGroupRole(models.TextChoices):
