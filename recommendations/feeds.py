@@ -11,9 +11,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from recommendations.models import StatusUpdate
 from recommendations.permissions import POSTING_ROLE_LABELS
