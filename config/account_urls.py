@@ -31,6 +31,10 @@ urlpatterns = [
         views.password_reset_from_key_done,
         name="account_reset_password_from_key_done",
     ),
+    path(_("email/"), views.email, name="account_email"),
+    path(_("reauthenticate/"), views.reauthenticate, name="account_reauthenticate"),
+    path(_("login/code/"), views.request_login_code, name="account_request_login_code"),
+    path(_("login/code/confirm/"), views.confirm_login_code, name="account_confirm_login_code"),
     path("", include("allauth.urls")),
 ]
 # Django's reverse() picks the last pattern of a name: ours, so put allauth's first.
