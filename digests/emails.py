@@ -113,6 +113,8 @@ def thread_data(thread, language):
     return {
         "title": thread.title,
         "title_lang": thread.language,
+        # A thread is written in one language: the email says which, if not the reader's.
+        "other_language": thread.language if thread.language not in ("", language) else "",
         "url": absolute(thread.get_absolute_url()),
     }
 
