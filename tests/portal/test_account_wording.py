@@ -176,8 +176,12 @@ def test_the_pages_say_what_they_are_in_english(client, sam):
         sign_in = labels(client.get(reverse("account_login")).content.decode())
         sign_up = labels(client.get(reverse("account_signup")).content.decode())
     assert "Sign in | Small Centres Portal" in sign_in
-    assert "Sign up | Small Centres Portal" in sign_up
-    assert "Sign up" in sign_up
+    # as the home page's link to it says, in both languages
+    assert "Create an account | Small Centres Portal" in sign_up
+    assert "Create an account" in sign_up
+    with translation.override("fr"):
+        inscription = labels(client.get(reverse("account_signup")).content.decode())
+    assert "Créer un compte | Portail des petits centres" in inscription
 
 
 def test_account_emails_have_sentence_case_subjects(
