@@ -7,7 +7,7 @@ from practices.models import RESOURCE_LANGUAGES, Resource
 from uploads.files import UploadField
 from uploads.models import Upload
 from workinggroup import roles
-from workinggroup.models import Community
+from workinggroup.models import Community, place_name
 
 TOO_LONG = _(
     "Your text is %(show_value)s characters long; the limit is %(limit_value)s. Shorten it: "
@@ -29,7 +29,7 @@ class LongText(LongTextField):
 
 class CommunityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, community):
-        return f"{community.name}, {community.province.code}"
+        return place_name(community.name, community.province.code)
 
 
 class AdaptationForm(forms.Form):

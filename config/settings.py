@@ -239,7 +239,8 @@ MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
 
 # --- Internationalisation -----
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("fr", "Français")]
+# Named in the page's language: a French form offers « Anglais » and « Français » (parity).
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 # The project's catalogues win over Django's, the admin's and allauth's (LOCALE_PATHS are merged
 # after every installed app, the first listed winning): the site-wide one, then each app's.
 # A msgid two apps translate differently takes a context (pgettext); tests/lib/test_french.py.

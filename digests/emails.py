@@ -21,7 +21,7 @@ from django.utils.text import Truncator
 
 from discussions.models import Thread
 from lib.emails import render_email
-from workinggroup.models import localized
+from workinggroup.models import localized, place_name
 
 UNSUBSCRIBE_SALT = "digests.unsubscribe"
 # Old digests keep a working link for months (CASL asks for at least 60 days).
@@ -89,7 +89,7 @@ def practice_data(practice, language):
         "organization": ""
         if practice.organization_hidden
         else str(localized(practice.lead_organization, "name")),
-        "place": f"{community.name}, {practice.province.code}" if community else "",
+        "place": place_name(community.name, practice.province.code, language) if community else "",
         "province": str(localized(practice.province, "name")),
         "region": str(localized(practice.region, "name")),
         "url": absolute(practice.get_absolute_url()),
@@ -103,7 +103,7 @@ def adaptation_data(adaptation, language):
         "title": str(title),
         "title_lang": title.language,
         "organization": str(localized(adaptation.organization, "name")),
-        "place": f"{community.name}, {community.province.code}" if community else "",
+        "place": place_name(community.name, community.province.code, language) if community else "",
         "recommend": str(adaptation.get_would_recommend_display()),
         "url": absolute(adaptation.get_absolute_url()),
     }
@@ -129,6 +129,8 @@ def thread_data(thread, language):
     return {
         "title": thread.title,
         "title_lang": thread.language,
+        # A thread is written in one language: the email says which, if not the reader's.
+        "other_language": thread.language if thread.language not in ("", language) else "",
         "url": absolute(thread.get_absolute_url()),
     }
 

@@ -8,6 +8,7 @@ can disguise what follows it. Arabic, Inuktitut syllabics and emoji are all welc
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # Embeddings, overrides and isolates: they reorder the text around them. The marks (U+200E,
@@ -49,3 +50,12 @@ def validate_no_bidi_controls(value):
 
 # Titles and display names: both checks.
 SHOWN_TEXT_VALIDATORS = [validate_visible, validate_no_bidi_controls]
+
+
+def language_names_in_running_text(names):
+    """Names of languages for a list in a sentence, in the active language: lower case in French
+    (« anglais, arabe »; docs/french-style.md), as written in English ("English, Arabic")."""
+    names = [str(name) for name in names]
+    if (get_language() or "").startswith("fr"):
+        return [name[:1].lower() + name[1:] for name in names]
+    return names

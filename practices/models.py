@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from lib.text import language_names_in_running_text
 from practices import search
 from practices.search import normalize
 from practices.versions import publication_changed, reference_changed
@@ -584,10 +585,7 @@ class Resource(models.Model):
     def language_names(self):
         """The resource's languages, named in the active language: in running text, so in lower
         case in French (« arabe, tigrigna »; docs/french-style.md)."""
-        names = [str(RESOURCE_LANGUAGES[code]) for code in self.languages]
-        if (get_language() or "").startswith("fr"):
-            return [name[:1].lower() + name[1:] for name in names]
-        return names
+        return language_names_in_running_text(RESOURCE_LANGUAGES[code] for code in self.languages)
 
     @property
     def is_link(self):

@@ -4,21 +4,37 @@ Apps above this one add entries (the working group's published priorities) by re
 source in feed_sources.py from their AppConfig.ready(), so this app imports none of them.
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from recommendations import feed_sources
 from recommendations.models import StatusUpdate
 from recommendations.permissions import POSTING_ROLE_LABELS
+from workinggroup.models import localized
 
 FEED_SIZE = 50
 
 
+class LanguageMarkedAtomFeed(Atom1Feed):
+    """Atom whose entry summary carries xml:lang when it is in the other language (a note only
+    written in English, in the French feed), as the HTML page marks it with lang=."""
+
+    def add_item_elements(self, handler, item):
+        language = item.get("description_language")
+        if not language or item["description"] is None:
+            return super().add_item_elements(handler, item)
+        super().add_item_elements(handler, {**item, "description": None})
+        handler.addQuickElement(
+            "summary", item["description"], {"type": "html", "xml:lang": language}
+        )
+
+
 class StatusUpdateFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageMarkedAtomFeed
     title = gettext_lazy("Recommendations tracker: status updates")
     subtitle = gettext_lazy(
         "IRCC's reported status and the working group's assessment of each Settlement 3.0 "
@@ -53,6 +69,13 @@ class StatusUpdateFeed(Feed):
             return item.description
         # modeltranslation falls back to the other language when this one has no note.
         return item.note
+
+    def item_extra_kwargs(self, item):
+        if not isinstance(item, StatusUpdate):
+            return {}
+        note = localized(item, "note")
+        feed_language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        return {"description_language": note.language} if note.language != feed_language else {}
 
     def item_link(self, item):
         if not isinstance(item, StatusUpdate):

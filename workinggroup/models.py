@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lib.emails import send_templated_email
-from lib.text import fold
+from lib.text import fold, language_names_in_running_text
 from lib.typography import collated
 from workinggroup import roles, sessions
 
@@ -118,6 +118,15 @@ FRENCH_ABBREVIATIONS = {
 }
 
 
+def place_name(community_name, province_code, language=None):
+    """« Smithers, BC » in English; « Smithers (C.-B.) » in French (docs/french-style.md): a
+    community with its province, in `language` (the active one by default)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language.startswith("fr"):
+        return f"{community_name} ({FRENCH_ABBREVIATIONS.get(province_code, province_code)})"
+    return f"{community_name}, {province_code}"
+
+
 class ProvinceTerritory(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True, help_text=_("e.g. NT, NB"))
     name = models.CharField(_("name"), max_length=100)
@@ -179,12 +188,7 @@ class Community(models.Model):
         ]
 
     def __str__(self):
-        """« Smithers, BC » in English; « Smithers (C.-B.) » in French (docs/french-style.md)."""
-        if (translation.get_language() or "").startswith("fr"):
-            return (
-                f"{self.name} ({FRENCH_ABBREVIATIONS.get(self.province.code, self.province.code)})"
-            )
-        return f"{self.name}, {self.province.code}"
+        return place_name(self.name, self.province.code)
 
     @property
     def on_map(self):
@@ -501,7 +505,10 @@ class Organization(models.Model):
         return host.removeprefix("www.")
 
     def language_names(self):
-        return [str(SERVICE_LANGUAGES.get(code, code)) for code in self.languages]
+        """For « Langues de service : français, anglais » (lower case in French)."""
+        return language_names_in_running_text(
+            SERVICE_LANGUAGES.get(code, code) for code in self.languages
+        )
 
 
 class WorkingGroupRole(models.TextChoices):

@@ -109,6 +109,7 @@ def test_english_and_french_digests_list_new_adaptations(
     assert_email_contains(french, "Cours de conduite hivernale")
     organization = "Société des nouveaux arrivants des Deux-Rivières"
     assert_email_contains(french, f"Adaptée par l’organisme {organization}")
+    assert_email_contains(french, "Kamloops (C.-B.)")
     assert_email_contains(french, "La recommanderait\u00a0: Oui, avec des changements")
     assert f"/fr/pratiques/{older_practice.pk}/cours-de-conduite-hivernale/#adaptation-" in (
         french.body

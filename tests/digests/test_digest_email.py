@@ -52,6 +52,7 @@ def test_french_member_gets_french_digest_with_french_links(
     assert message.subject == "Votre résumé quotidien du Portail des petits centres, 7 janvier 2026"
     assert_email_contains(message, "Cours de conduite hivernale")
     assert_email_contains(message, "Services d’établissement de la vallée Bulkley")
+    assert_email_contains(message, "Smithers (C.-B.)")
     assert_email_contains(message, "Colombie-Britannique")
     assert_email_contains(message, "6 janvier 2026")
     assert f"/fr/pratiques/{practice.pk}/cours-de-conduite-hivernale/" in message.body
@@ -145,3 +146,26 @@ def test_digest_follows_the_members_regions_and_themes(organization, run_digests
     assert "Moncton housing" not in by_recipient["bc@example.org"]
     assert "Moncton housing" in by_recipient["housing@example.org"]
     assert "Smithers employment" not in by_recipient["housing@example.org"]
+
+
+def test_a_thread_in_the_other_language_says_which(reader_en, reader_fr, run_digests, mailoutbox):
+    import time_machine
+
+    from discussions.models import Category, Thread
+    from tests.conftest import make_user
+    from workinggroup import roles
+
+    category = Category.objects.create(
+        name_en="Housing", name_fr="Logement", slug_en="housing", slug_fr="logement"
+    )
+    ana = make_user("ana@example.org", roles.MEMBER)
+    with time_machine.travel(YESTERDAY_NOON, tick=False):
+        Thread.start(category, ana, "Snow tires", "Who lends them?", language="en")
+
+    run_digests()
+
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    french = by_recipient["fatou@example.org"]
+    assert "Snow tires [en anglais]" in french.body
+    assert "Snow tires</a> <em>(en anglais)</em>" in html_of(french)
+    assert "Snow tires\n" in by_recipient["erin@example.org"].body  # English: nothing to say

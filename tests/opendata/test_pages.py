@@ -60,7 +60,8 @@ def test_how_to_cite_names_the_working_group_in_the_page_language(client, seeded
         ("/en/open-data/api/", ["API documentation", "Published practices", "Parameter"]),
         (
             "/fr/donnees-ouvertes/api/",
-            ["Documentation de l'API", "Pratiques publiées", "Paramètre"],
+            # record names are identifiers, set as code on the French page too
+            ["Documentation de l'API", "Pratiques publiées", "Paramètre", "<code>Error</code>"],
         ),
     ],
 )

@@ -92,3 +92,17 @@ def test_sign_out_needs_a_post(client, sam):
     assert client.get("/en/").context["user"].is_authenticated
     client.post("/en/accounts/logout/")
     assert not client.get("/en/").context["user"].is_authenticated
+
+
+def test_french_account_addresses_are_in_french_and_the_old_ones_still_work(client, sam):
+    client.force_login(sam)
+    page = client.get("/fr/comptes/adresses-courriel/")
+    assert page.status_code == 200
+    assert '"/en/accounts/email/"' in page.content.decode()  # the language toggle
+    assert client.get("/fr/comptes/email/").status_code == 200  # allauth's own, for old links
+    two_step = client.get("/fr/comptes/verification-deux-etapes/")
+    assert two_step.status_code == 200
+    assert '"/en/accounts/2fa/"' in two_step.content.decode()
+    assert client.get("/fr/comptes/2fa/").status_code == 200
+    client.logout()
+    assert client.get("/fr/comptes/connexion/code/").status_code == 200

@@ -99,3 +99,12 @@ def test_toggle_keeps_the_query_string_of_pages_with_their_own_alternates(rf):
     request = rf.get("/fr/discussions/categories/pratiques/?page=2")
     request.alternate_urls = {"en": "/en/discussions/categories/practices/"}
     assert page_in_language(request, "en") == "/en/discussions/categories/practices/?page=2"
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [("/en/", "the status updates shown here are made up"), ("/fr/", "mises à jour de statut")],
+)
+def test_the_demo_notice_says_the_status_updates_are_made_up(client, settings, url, words):
+    settings.DEMO_DATA_NOTICE = True
+    assert words in client.get(url).content.decode()

@@ -281,3 +281,11 @@ def test_a_changed_theme_shows_at_once_and_no_query_reads_the_filters_again(clie
     with CaptureQueriesContext(connection) as again:
         client.get("/en/practices/")
     assert not [q["sql"] for q in again if "practices_theme" in q["sql"]]
+
+
+def test_the_french_list_names_a_province_the_french_way(client, reference):
+    make_practice(title_en="Winter tyres", title_fr="Pneus d’hiver", community="Smithers")
+    english = client.get("/en/practices/").content.decode()
+    french = client.get("/fr/pratiques/").content.decode()
+    assert "Smithers, BC" in english
+    assert "Smithers (C.-B.)" in french and "Smithers, BC" not in french

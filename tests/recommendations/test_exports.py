@@ -126,6 +126,17 @@ def test_the_atom_feed_lists_status_updates_in_each_language(client, history, ur
     assert url.split("/")[1] in link and "#update-" in link
 
 
+def test_a_note_in_the_other_language_is_marked_in_the_feed(client, history, item):
+    """A note written only in French: the English feed says its summary is French (xml:lang),
+    the French feed marks nothing; notes in both languages are never marked."""
+    post(item("R2.1"), note_en="", note_fr="Seulement en français.")
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for url, marked in (("/en/recommendations/feed/", ["fr"]), ("/fr/recommandations/fil/", [])):
+        feed = ET.fromstring(client.get(url).content)  # noqa: S314 - our own feed
+        summaries = [e.find(f"{ATOM}summary") for e in feed.findall(f"{ATOM}entry")]
+        assert [s.get(lang) for s in summaries if s is not None and s.get(lang)] == marked
+
+
 def test_the_csv_files_open_in_excel_with_words_in_their_language(client, history):
     """Issue 16: BOM, the separator Excel expects in each language, words beside the codes."""
     english = client.get("/en/recommendations/recommendations-tracker.csv")

@@ -152,4 +152,4 @@ def test_followers_find_a_status_update_in_their_notification_centre(item, marie
     opened = client_for(marie).get(f"/en/notifications/{note.pk}/")
     assert opened["Location"] == f"/en/recommendations/R1.1/#update-{update.pk}"
     page = client_for(marie).get("/fr/notifications/").content.decode()
-    assert "Nouvelle mise à jour de l’état de" in page
+    assert "Nouvelle mise à jour du statut de" in page

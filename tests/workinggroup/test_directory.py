@@ -354,3 +354,8 @@ def test_the_directory_filters_by_staff_size(client, directory):
     assert f'<option value="51+">More than 50 staff ({big})</option>' in html
     french = client.get("/fr/organismes/?staff=51%2B").content.decode()
     assert "Taille du personnel" in french and "big-team" in french
+
+
+def test_organization_page_in_french_names_languages_in_lower_case(client, directory):
+    page = client.get(f"/fr/organismes/{directory['smithers'].slug}/").content.decode()
+    assert "anglais, pendjabi" in page

@@ -48,3 +48,14 @@ def test_a_community_names_its_province_the_french_way_in_french():
         assert str(community) == "Smithers, BC"
     with translation.override("fr"):
         assert str(community) == "Smithers (C.-B.)"
+
+
+def test_a_place_in_a_template_names_its_province_the_french_way_in_french():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load workinggroup %}{{ name|place:code }}")
+    with translation.override("en"):
+        assert template.render(Context({"name": "Iqaluit", "code": "NU"})) == "Iqaluit, NU"
+    with translation.override("fr"):
+        assert template.render(Context({"name": "Iqaluit", "code": "NU"})) == "Iqaluit (Nt)"

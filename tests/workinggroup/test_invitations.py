@@ -82,7 +82,7 @@ def test_invitation_email_is_in_the_chosen_language_with_a_link_in_that_language
         invite(client_for(alex), language="fr")
     (message,) = mailoutbox
     assert message.to == ["nadia@example.org"]
-    assert message.subject == "Vous êtes invité à vous joindre au Portail des petits centres"
+    assert message.subject == "Une invitation à vous joindre au Portail des petits centres"
     assert "avec le rôle\u00a0: Membre du groupe de travail" in message.body
     assert "Nouveaux arrivants de la vallée de la Bulkley" in message.body
     assert "Colombie-Britannique et Yukon" in message.body

@@ -6,7 +6,10 @@ from django.test import override_settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_mfa_required")]
 
-SETUP = {"en": "/en/accounts/2fa/totp/activate/", "fr": "/fr/comptes/2fa/totp/activate/"}
+SETUP = {
+    "en": "/en/accounts/2fa/totp/activate/",
+    "fr": "/fr/comptes/verification-deux-etapes/application/activer/",
+}
 
 
 @pytest.fixture

@@ -32,6 +32,12 @@ def test_profile_page_in_both_languages(client_for, sam, url):
     assert ("My profile" if "/en/" in url else "Mon profil") in page
 
 
+def test_the_french_profile_names_the_languages_in_french(client_for, sam):
+    page = client_for(sam).get("/fr/profil/").content.decode()
+    assert '<label for="id_preferred_language_0">Anglais</label>' in page
+    assert '<label for="id_preferred_language_1">Français</label>' in page
+
+
 def test_user_sets_language_digest_and_contact_visibility_but_not_an_organization(client_for, sam):
     """An organization typed into the profile is ignored: speaking for one is earned."""
     organization = make_organization("west-coast", "NL", name_en="West Coast Newcomers",
