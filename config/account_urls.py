@@ -22,6 +22,7 @@ urlpatterns = [
         _(r"^confirm-email/(?P<key>[-:\w]+)/$"), views.confirm_email, name="account_confirm_email"
     ),
     path(_("password/change/"), views.password_change, name="account_change_password"),
+    path(_("password/set/"), views.password_set, name="account_set_password"),
     path(_("password/reset/"), views.password_reset, name="account_reset_password"),
     path(_("password/reset/done/"), views.password_reset_done, name="account_reset_password_done"),
     re_path(
@@ -35,6 +36,7 @@ urlpatterns = [
         name="account_reset_password_from_key_done",
     ),
     path(_("email/"), views.email, name="account_email"),
+    path(_("inactive/"), views.account_inactive, name="account_inactive"),
     path(_("reauthenticate/"), views.reauthenticate, name="account_reauthenticate"),
     path(_("login/code/"), views.request_login_code, name="account_request_login_code"),
     path(_("login/code/confirm/"), views.confirm_login_code, name="account_confirm_login_code"),

@@ -108,3 +108,26 @@ def test_toggle_keeps_the_query_string_of_pages_with_their_own_alternates(rf):
 def test_the_demo_notice_says_the_status_updates_are_made_up(client, settings, url, words):
     settings.DEMO_DATA_NOTICE = True
     assert words in client.get(url).content.decode()
+
+
+ACCOUNT_PAGES = [
+    "account_login", "account_logout", "account_signup", "account_email",
+    "account_change_password", "account_set_password", "account_reset_password",
+    "account_reset_password_done", "account_email_verification_sent", "account_reauthenticate",
+    "account_request_login_code", "account_confirm_login_code", "account_inactive",
+    "mfa_index", "mfa_activate_totp", "mfa_view_recovery_codes",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ACCOUNT_PAGES)
+def test_account_pages_have_french_addresses(name):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("fr"):
+        path = reverse(name)
+    english = {"accounts", "login", "logout", "signup", "email", "password", "change", "set",
+               "reset", "done", "confirm", "reauthenticate", "inactive", "2fa", "totp",
+               "activate", "recovery-codes"}  # fmt: skip
+    assert path.startswith("/fr/comptes/")
+    assert not english & set(path.strip("/").split("/")), path
