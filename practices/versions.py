@@ -6,35 +6,23 @@ kept under it, so a change is seen at once. The reference version changes with t
 reference tables (regions, provinces, themes, client groups): each process rebuilds its filters.
 """
 
-import uuid
-
-from django.core.cache import cache
+from lib import cache_versions
 
 PUBLICATION_KEY = "practices:publication-version"
 REFERENCE_KEY = "practices:reference-version"
 
 
 def publication_version():
-    return _version(PUBLICATION_KEY)
+    return cache_versions.current(PUBLICATION_KEY)
 
 
 def publication_changed():
-    cache.set(PUBLICATION_KEY, uuid.uuid4().hex, None)
+    cache_versions.bump(PUBLICATION_KEY)
 
 
 def reference_version():
-    return _version(REFERENCE_KEY)
+    return cache_versions.current(REFERENCE_KEY)
 
 
 def reference_changed():
-    cache.set(REFERENCE_KEY, uuid.uuid4().hex, None)
-
-
-def _version(key):
-    """The version kept under `key`, made up the first time it is asked for (add(): two
-    processes asking at once agree on one)."""
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, uuid.uuid4().hex, None)
-        version = cache.get(key)
-    return version
+    cache_versions.bump(REFERENCE_KEY)

@@ -6,10 +6,7 @@ working group) on its own row, updated in the same transaction as the update tha
 the tracker reads one table whatever the length of the history.
 """
 
-import uuid
-
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -17,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from lib import cache_versions
 
 # IRCC's foundational principles: one type for the practices that serve them and the
 # recommendations that name one (recommendations.views reads it from here).
@@ -332,7 +331,7 @@ TRACKER_VERSION_KEY = "recommendations:tracker-version"
 
 
 def tracker_version():
-    return cache.get_or_set(TRACKER_VERSION_KEY, uuid.uuid4().hex, None)
+    return cache_versions.current(TRACKER_VERSION_KEY)
 
 
 # Receivers: they keep the tracker's version current, whoever saves (a view, the admin, a script).
@@ -340,4 +339,4 @@ def tracker_version():
 @receiver(post_save, sender=Recommendation, dispatch_uid="tracker_changed_on_item")
 def tracker_changed(sender, **kwargs):
     # Once committed: a download in between would cache the old tracker under the new version.
-    transaction.on_commit(lambda: cache.set(TRACKER_VERSION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(lambda: cache_versions.bump(TRACKER_VERSION_KEY))

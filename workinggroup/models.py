@@ -3,7 +3,6 @@
 import hashlib
 import re
 import secrets
-import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -11,7 +10,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.auth.signals import user_logged_in
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models, transaction
@@ -24,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lib import cache_versions
 from lib.emails import send_templated_email
 from lib.text import fold, language_names_in_running_text
 from lib.typography import collated
@@ -209,15 +208,11 @@ def map_version():
     """The version the maps' drawings are cached under (templatetags/canada_map.py): it changes
     when a region, province or community changes (names, coordinates), kept in the shared cache
     so that every process agrees."""
-    version = cache.get(MAP_VERSION_KEY)
-    if version is None:
-        cache.add(MAP_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(MAP_VERSION_KEY)
-    return version
+    return cache_versions.current(MAP_VERSION_KEY)
 
 
 def places_changed():
-    cache.set(MAP_VERSION_KEY, uuid.uuid4().hex, None)
+    cache_versions.bump(MAP_VERSION_KEY)
 
 
 class StaffSizeBand(models.TextChoices):
