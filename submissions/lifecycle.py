@@ -220,7 +220,7 @@ def release(submission, user=None, message=""):
         raise IllegalTransition(_("You are not allowed to make this change."))
     # The portal's own reason is a message to the author: written in their language, as an
     # editor's would be, and kept as written (the history and the email show the same words).
-    with translation.override(_language_of(submission.author)):
+    with translation.override(notices.author_language(submission.author)):
         reason = message.strip() or str(
             _("This draft was not sent for review for %(days)d days, so the practice is open "
               "again to others. Your text is kept here: start a new change to use it.")
@@ -240,10 +240,6 @@ def release(submission, user=None, message=""):
     AuditEntry.record(user, submission.organization_id, "practice", submission.practice, "released")
     notices.decision_made(submission, step)
     return step
-
-
-def _language_of(user):
-    return getattr(user, "preferred_language", "") or translation.get_language()
 
 
 def baseline(submission):
