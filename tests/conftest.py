@@ -2,13 +2,23 @@
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
+from django.utils import translation
 
 from tests.french_emails import email_problems
 from workinggroup import roles
 from workinggroup.models import Membership, MembershipState, User
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: the test client leaves the last request's
+    language active, and a test that runs after a French page must not read French by chance."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
 
 
 @pytest.fixture(autouse=True)
