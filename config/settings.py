@@ -185,6 +185,13 @@ CELERY_BEAT_SCHEDULE["uploads-cleanup"] = {
     "schedule": crontab(hour=3, minute=30),
 }
 
+# Catalogue: every night, give the words that have become common their bitmap (the triggers keep
+# the others exact; practices/bitmaps.py).
+CELERY_BEAT_SCHEDULE["practices-bitmaps"] = {
+    "task": "practices.tasks.rebuild_match_bitmaps",
+    "schedule": crontab(hour=3, minute=0),
+}
+
 # --- Passwords and accounts -----
 AUTH_USER_MODEL = "workinggroup.User"
 PASSWORD_HASHERS = [

@@ -2,12 +2,16 @@
 counts among them. Every match counts and is ranked (search.by_relevance orders all of them):
 nothing is left out for speed, so the first page holds the best matches among all.
 
-The counts are counted in SQL over the matches (facets.count_all, kept under the publication
-version: paging a search or asking it in the other language counts the same set again).
+The counts come from the bitmaps of the filters and of the common words (bitmaps.py: a few
+milliseconds whatever the number of matches). When bitmaps cannot answer (a phrase in quotes, a
+word that became common since they were last rebuilt) they are counted in SQL over the matches
+(facets.count_all, kept under the publication version).
 """
 
-from practices import glossary, search
-from practices.facets import count_all, within
+from functools import cached_property
+
+from practices import bitmaps, glossary, search
+from practices.facets import count_all, current_facets, within
 from practices.models import PromisingPractice
 
 
@@ -32,16 +36,28 @@ class Match:
         selection = self.selection if selection is None else selection
         return within(PromisingPractice.objects.published(), selection)
 
+    @cached_property
+    def bitmaps(self):
+        """A bitmaps.Counter of the matches, or None (then count in SQL)."""
+        return bitmaps.Counter.make(self.text, current_facets())
+
     @property
     def total(self):
         if self._total is None:
-            self._total = count_all(self.practices(), [], cached=True)["_total"]
+            if self.bitmaps is not None:
+                self._total = self.bitmaps.within(self.selection).bit_count()
+            else:
+                self._total = count_all(self.practices(), [], cached=True)["_total"]
         return self._total
 
     def counts(self, facets):
         """{param: {value: count}} for `facets`: a filter not chosen is counted among the
         results; a chosen filter's choices among the matches that the *other* chosen filters
-        keep (what choosing another value would give). One query, and one per chosen filter."""
+        keep (what choosing another value would give). From bitmaps: no query of their own;
+        else one query, and one per chosen filter."""
+        if self.bitmaps is not None:
+            counts, self._total = self.bitmaps.counts(facets, self.selection)
+            return counts
         unselected = [f for f in facets if f.param not in self.selection]
         counts = count_all(self.practices(), unselected, cached=True)
         self._total = counts.pop("_total")

@@ -685,3 +685,15 @@ def _glossary_changed(sender, **kwargs):
 @receiver([post_save, post_delete], sender=ClientGroup)
 def _reference_changed(sender, **kwargs):
     reference_changed()
+
+
+class MatchBitmap(models.Model):
+    """PostgreSQL: the published practices that hold `key` (a filter term, "published", or a
+    common word), bit n set for practice n. Written only by the database's triggers and
+    practice_bitmaps_rebuild (migration 0016); read by practices/bitmaps.py."""
+
+    key = models.CharField(max_length=300, primary_key=True)
+    bits = models.BinaryField(default=b"")
+
+    def __str__(self):
+        return self.key

@@ -97,15 +97,17 @@ def test_the_counts_of_a_search_follow_a_new_publication(client, seeded):
 
 
 def test_a_search_within_filters_runs_a_fixed_number_of_queries(client, seeded):
-    """Counted in SQL over every match: one count for the filters not chosen, one per
-    chosen filter and one for the map's communities, whatever the number of matches; asked
-    again, from the cache."""
+    """Whatever the number of matches, the same queries. SQLite counts in SQL over every match:
+    one count for the filters not chosen, one per chosen filter and one for the map's
+    communities, then from the cache. PostgreSQL counts from bitmaps and reads no row to count
+    (tests/practices/test_bitmaps.py)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     params = {"q": "community", "region": "bc_yukon", "kind": "innovation", "theme": "partnerships"}
     client.get("/en/practices/", {"region": "atlantic"})  # the session, reference data
     client.get("/fr/pratiques/", {"region": "atlantic"})  # the filters' French labels
+    counting = 0 if connection.vendor == "postgresql" else 4 + 1
     sizes = []
     for more in (0, 10):
         for i in range(more):
@@ -115,12 +117,12 @@ def test_a_search_within_filters_runs_a_fixed_number_of_queries(client, seeded):
         with CaptureQueriesContext(connection) as first:
             client.get("/en/practices/", params)
         sizes.append(len(first))
-        assert len([q for q in first if "COUNT(" in q["sql"]]) == 4 + 1
+        assert len([q for q in first if "COUNT(" in q["sql"]]) == counting
     assert sizes[0] == sizes[1]
     with CaptureQueriesContext(connection) as again:
         client.get("/fr/pratiques/", params)
     assert not [q["sql"] for q in again if "COUNT(" in q["sql"]]
-    assert len(again) == sizes[0] - 5 - 1  # and the glossary, cached too
+    assert len(again) <= sizes[0] - counting - 1  # and the glossary, cached too
 
 
 def test_two_filters_keep_what_their_columns_keep(seeded):

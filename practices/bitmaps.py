@@ -1,0 +1,233 @@
+"""How many of a keyword's matches each filter choice keeps, from bitmaps (PostgreSQL only).
+
+Counting a keyword's matches per filter reads every matching row: for a word found in half the
+catalogue that is 100–250 ms at 100,000 practices, whatever the layout (docs/catalogue.md). The
+database keeps instead, for "published", each filter term and each common word, the set of
+practices that hold it as a bitmap (bit n: practice n), exact at every commit (triggers of
+migration 0016). A keyword's matches are then its words' bitmaps combined as its tsquery says
+(AND, OR, NOT), and a count is the number of bits set in an AND: about 5 ms in all.
+
+A word without a bitmap is rare (under REBUILD_MIN_PRACTICES practices when the bitmaps were
+last rebuilt): its practices are read from the rows, at most RARE_LIMIT of them. When it has
+become common since, or when the query is a phrase ("a b" in quotes, which needs word
+positions), `Counter.make` gives None and the caller counts the rows in SQL.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+
+from practices import search
+
+# Words in at least this many published practices get a bitmap when the bitmaps are rebuilt.
+REBUILD_MIN_PRACTICES = 1000
+# A word without a bitmap is read from the rows up to this many practices (about 5 ms).
+RARE_LIMIT = 3000
+TABLE = "practices_promisingpractice"
+
+
+def rebuild(min_practices=REBUILD_MIN_PRACTICES):
+    """Make every bitmap again from the practices (about 25 s at 100,000; writers to the
+    practices wait, readers do not). Returns how many bitmaps there are."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT practice_bitmaps_rebuild(%s)", [min_practices])
+        return cursor.fetchone()[0]
+
+
+# --- tsquery text, as PostgreSQL prints it ("'communiti' & !( 'a' | 'b' )"), to a tree -------
+
+TOKEN = re.compile(r"\s*(?:'((?:[^']|'')*)'(?::[*A-D]+)?|(<\d*-?>)|([&|!()]))")
+
+
+class Phrase(Exception):
+    """The query holds a phrase: word positions, which bitmaps do not keep."""
+
+
+def parse(text):
+    """The tree of a tsquery's text: ("word", lexeme), ("not", t), ("and"|"or", a, b), or None
+    for an empty query (only stop words). Raises Phrase for <-> and <N>."""
+    tokens = []
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        found = TOKEN.match(text, position)
+        if not found:
+            raise ValueError(f"unexpected tsquery text: {text!r}")
+        lexeme, phrase, sign = found.groups()
+        if phrase:
+            raise Phrase
+        tokens.append(("word", lexeme.replace("''", "'")) if lexeme is not None else sign)
+        position = found.end()
+    if not tokens:
+        return None
+    tree, rest = _or(tokens)
+    assert not rest, text
+    return tree
+
+
+def _or(tokens):
+    left, tokens = _and(tokens)
+    while tokens and tokens[0] == "|":
+        right, tokens = _and(tokens[1:])
+        left = ("or", left, right)
+    return left, tokens
+
+
+def _and(tokens):
+    left, tokens = _not(tokens)
+    while tokens and tokens[0] == "&":
+        right, tokens = _not(tokens[1:])
+        left = ("and", left, right)
+    return left, tokens
+
+
+def _not(tokens):
+    if tokens[0] == "!":
+        inner, tokens = _not(tokens[1:])
+        return ("not", inner), tokens
+    if tokens[0] == "(":
+        inner, tokens = _or(tokens[1:])
+        assert tokens[0] == ")"
+        return inner, tokens[1:]
+    return tokens[0], tokens[1:]
+
+
+def lexemes(tree):
+    if tree is None:
+        return set()
+    if tree[0] == "word":
+        return {tree[1]}
+    return set().union(*(lexemes(t) for t in tree[1:]))
+
+
+def evaluate(tree, bitmap, everything):
+    """The bitmap of the practices a tree matches; `bitmap(lexeme)` gives a word's."""
+    if tree is None:
+        return 0
+    kind = tree[0]
+    if kind == "word":
+        return bitmap(tree[1])
+    if kind == "not":
+        return everything & ~evaluate(tree[1], bitmap, everything)
+    left, right = (evaluate(t, bitmap, everything) for t in tree[1:])
+    return left & right if kind == "and" else left | right
+
+
+# --- Counting ------------------------------------------------------------------------------
+
+
+def as_int(data):
+    return int.from_bytes(bytes(data or b""), "little")
+
+
+@dataclass
+class Counter:
+    """The published practices that match a keyword, as a bitmap, and the filters' bitmaps."""
+
+    matches: int
+    terms: dict  # {filter term: bitmap}
+
+    @classmethod
+    def make(cls, text, facets):
+        """For `text` (search.Keyword) and every choice of `facets`; None when bitmaps cannot
+        answer (a phrase, a word that became common since the last rebuild) or no PostgreSQL.
+        Three queries."""
+        if connection.vendor != "postgresql":
+            return None
+        if search.nothing_to_look_for(text):
+            return cls(0, {})
+        asked = search.alternatives(text)
+        columns = ", ".join(["websearch_to_tsquery(%s::regconfig, %s)::text"] * 2 * len(asked))
+        params = [
+            value
+            for each in asked
+            for lang in ("en", "fr")
+            for value in (search.CONFIGS[lang], search.cleaned(each))
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns}", params)  # noqa: S608 - placeholders only
+            texts = cursor.fetchone()
+        try:
+            trees = [("en" if i % 2 == 0 else "fr", parse(t)) for i, t in enumerate(texts)]
+        except Phrase:
+            return None
+        words = {f"word:{lang}:{lexeme}" for lang, tree in trees for lexeme in lexemes(tree)}
+        terms = {choice.term for facet in facets for choice in facet.choices}
+        wanted = sorted(words | terms | {"published"})
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)", [wanted]
+            )
+            found = {key: as_int(bits) for key, bits in cursor.fetchall()}
+        missing = sorted(words - found.keys())
+        if missing:
+            rare = read_rare(missing)
+            if rare is None:
+                return None
+            found.update(rare)
+        everything = found.get("published", 0)
+        matches = 0
+        for lang, tree in trees:
+            matches |= evaluate(tree, lambda w, lang=lang: found[f"word:{lang}:{w}"], everything)
+        return cls(matches & everything, {t: found.get(t, 0) for t in terms})
+
+    def within(self, selection):
+        """The matches that every choice of `selection` ({param: Choice}) keeps."""
+        kept = self.matches
+        for choice in selection.values():
+            kept &= self.terms.get(choice.term, 0)
+        return kept
+
+    def counts(self, facets, selection):
+        """{param: {value: count}} and the total, by the rule of keyword.Match.counts."""
+        kept = self.within(selection)
+        counts = {}
+        for facet in facets:
+            if facet.param in selection:
+                others = {p: c for p, c in selection.items() if p != facet.param}
+                among = self.within(others)
+            else:
+                among = kept
+            counts[facet.param] = {
+                c.value: (among & self.terms.get(c.term, 0)).bit_count() for c in facet.choices
+            }
+        return counts, kept.bit_count()
+
+    def by_community(self, selection):
+        """{community id: how many matches} among those `selection` keeps (one query)."""
+        kept = self.within(selection)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT key, bits FROM practices_matchbitmap WHERE key LIKE %s", ["community_id=%"]
+            )
+            rows = cursor.fetchall()
+        found = {int(key.split("=")[1]): (kept & as_int(bits)).bit_count() for key, bits in rows}
+        return {pk: n for pk, n in found.items() if n}
+
+
+def read_rare(keys):
+    """{key: bitmap} for words without a bitmap ("word:en:lexeme"), read from the published
+    rows in one query; None when one of them is in more than RARE_LIMIT practices."""
+    parts, params = [], []
+    for i, key in enumerate(keys):
+        _word, lang, lexeme = key.split(":", 2)
+        quoted = "'" + lexeme.replace("'", "''") + "'"
+        parts.append(
+            f"(SELECT {i} AS word, id FROM {TABLE} WHERE status = 'published' "  # noqa: S608
+            f"AND tsv_{lang} @@ %s::tsquery LIMIT {RARE_LIMIT + 1})"
+        )
+        params.append(quoted)
+    found = {i: bytearray() for i in range(len(keys))}
+    sizes = dict.fromkeys(range(len(keys)), 0)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for word, pk in cursor.fetchall():
+            bits = found[word]
+            if len(bits) <= pk // 8:
+                bits.extend(bytes(pk // 8 + 1 - len(bits)))
+            bits[pk // 8] |= 1 << (pk % 8)
+            sizes[word] += 1
+    if any(size > RARE_LIMIT for size in sizes.values()):
+        return None
+    return {keys[i]: as_int(bits) for i, bits in found.items()}
