@@ -29,10 +29,14 @@ class NoFetching(URLFetcher):
         raise URLFetchingError(f"Documents fetch nothing: {url[:80]}")
 
 
-def pdf_from_html(html):
+def pdf_from_html(html, max_pages=None):
     """The PDF of a self-contained HTML page (its CSS inline), as bytes. Tagged (headings,
-    lists, tables, the language of the page's <html lang>) for screen readers."""
-    return HTML(string=html, url_fetcher=NoFetching()).write_pdf(pdf_tags=True)
+    lists, tables, the language of the page's <html lang>) for screen readers. None when it
+    takes more than `max_pages` pages (laid out once, not written)."""
+    document = HTML(string=html, url_fetcher=NoFetching()).render(pdf_tags=True)
+    if max_pages is not None and len(document.pages) > max_pages:
+        return None
+    return document.write_pdf(pdf_tags=True)
 
 
 # --- Word -------------------------------------------------------------------------------------

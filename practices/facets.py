@@ -128,12 +128,19 @@ class ResourceLanguageChoice(Choice):
         return has_bit(self.column, self.bit) & Q(resource_language_bits__gt=0)
 
 
+# The select's first option, no filter: "Any" agrees with the filtered noun in French
+# (docs/french-style.md), « Région : Toutes ».
+ANY = pgettext_lazy("practice filter", "Any")
+ANY_FEMININE = pgettext_lazy("practice filter of a feminine noun", "Any")
+
+
 @dataclass
 class Facet:
     param: str
     label: str
     group: str  # the fieldset it is shown in
     choices: list = field(default_factory=list)
+    anything: str = ANY
 
     def choice(self, value):
         return next((c for c in self.choices if c.value == value), None)
@@ -186,6 +193,7 @@ def build_facets():
             pgettext_lazy("practice filter", "IRCC region"),
             WHERE,
             [equal_choice(r.code, r.name, "region_id", r.pk) for r in regions],
+            anything=ANY_FEMININE,
         ),
         Facet(
             "province",
@@ -201,6 +209,7 @@ def build_facets():
             pgettext_lazy("practice filter", "Community size"),
             WHERE,
             text_choices("size_class", SizeClass.choices),
+            anything=ANY_FEMININE,
         ),
         Facet(
             "theme",
@@ -231,24 +240,28 @@ def build_facets():
             pgettext_lazy("practice filter", "Delivery"),
             HOW,
             text_choices("delivery_mode", DeliveryMode.choices),
+            anything=ANY_FEMININE,
         ),
         Facet(
             "origin",
             pgettext_lazy("practice filter", "Origin of the idea"),
             HOW,
             text_choices("origin", Origin.choices),
+            anything=ANY_FEMININE,
         ),
         Facet(
             "evidence",
             pgettext_lazy("practice filter", "Evidence"),
             HOW,
             text_choices("evidence_level", EvidenceLevel.choices),
+            anything=ANY_FEMININE,
         ),
         Facet(
             "stage",
             pgettext_lazy("practice filter", "Stage"),
             HOW,
             text_choices("stage", Stage.choices),
+            anything=ANY_FEMININE,
         ),
         Facet(
             "lang",

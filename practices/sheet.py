@@ -25,8 +25,16 @@ from practices.views import text_in
 # Characters of plain text each part may take, so that the whole fits one letter-size page.
 # (Measured with every part at its longest, a contact and 30 resources: tests/practices.)
 LIMITS = {"summary": 300, "description": 1000, "outcomes": 500, "lessons": 500}
+# What is left of those limits when the page still overflows (a title of three lines, a long
+# address): tried in turn until the sheet fits one page.
+SHARES = (1, 0.75, 0.5, 0.25)
 # Resources listed by name; the rest are counted, with the page's address.
 MAX_RESOURCES = 10
+# A resource's title (up to 200 characters) and address (up to 500) printed in full pushed ten
+# resources onto a second and third page: each gets one line of its column for its title and
+# one for its address (the link itself keeps the whole address).
+RESOURCE_TITLE = 50
+RESOURCE_ADDRESS = 48
 
 
 def plain(text):
@@ -44,9 +52,16 @@ def cut(text, limit):
     return head.rstrip(" ,;:.") + "…", True
 
 
-def content(practice, resources=()):
+def shown_address(address):
+    """An address as printed: cut to one line of the resources' column."""
+    if len(address) <= RESOURCE_ADDRESS:
+        return address
+    return address[: RESOURCE_ADDRESS - 1] + "…"
+
+
+def content(practice, resources=(), share=1):
     """What the sheet shows, in the current language (the page's). `resources` are
-    (title, address) pairs (public_resources())."""
+    (title, address) pairs (public_resources()); `share`: of each text's limit (SHARES)."""
     language = get_language()
     texts = {name: text_in(practice, name, language) for name in LIMITS}
     anonymous = practice.lessons_anonymous
@@ -57,12 +72,12 @@ def content(practice, resources=()):
         ("outcomes", _("Outcomes")),
         ("lessons", _("What did not work")),
     ):
-        text, was_cut = cut(plain(texts[name]["text"]), LIMITS[name])
+        text, was_cut = cut(plain(texts[name]["text"]), round(LIMITS[name] * share))
         if text:
             parts.append(
                 {"heading": heading, "text": text, "lang": texts[name]["lang"], "cut": was_cut}
             )
-    summary, summary_cut = cut(texts["summary"]["text"], LIMITS["summary"])
+    summary, summary_cut = cut(texts["summary"]["text"], round(LIMITS["summary"] * share))
     title = text_in(practice, "title", language)
     where = [practice.province.name, practice.region.name]
     if practice.community:
@@ -79,7 +94,14 @@ def content(practice, resources=()):
         "summary_cut": summary_cut,
         "parts": parts,
         "contact": None if anonymous else _contact(practice, language),
-        "resources": resources[:MAX_RESOURCES],
+        "resources": [
+            {
+                "title": cut(title, RESOURCE_TITLE)[0],
+                "address": address,
+                "shown": shown_address(address) if address else "",
+            }
+            for title, address in resources[:MAX_RESOURCES]
+        ],
         "more_resources": len(resources) - MAX_RESOURCES if len(resources) > MAX_RESOURCES else 0,
         "shortened": summary_cut or any(part["cut"] for part in parts),
         "url": url,
@@ -111,8 +133,17 @@ def public_resources(practice):
     ]
 
 
-def pdf(data):
-    return documents.pdf_from_html(render_to_string("practices/sheet.html", data))
+def pdf(data, max_pages=None):
+    return documents.pdf_from_html(render_to_string("practices/sheet.html", data), max_pages)
+
+
+def one_page_pdf(practice, resources=()):
+    """The sheet's PDF on one page: its texts cut shorter (SHARES) while it does not fit."""
+    for share in SHARES[:-1]:
+        body = pdf(content(practice, resources, share), max_pages=1)
+        if body is not None:
+            return body
+    return pdf(content(practice, resources, SHARES[-1]))
 
 
 def practice_sheet(request, pk):
@@ -123,11 +154,13 @@ def practice_sheet(request, pk):
         ),
         pk=pk,
     )
-    data = content(practice, public_resources(practice))
-    response = HttpResponse(pdf(data), content_type="application/pdf")
+    response = HttpResponse(
+        one_page_pdf(practice, public_resources(practice)), content_type="application/pdf"
+    )
+    title = text_in(practice, "title", get_language())["text"]
     name = _("practice-sheet-%(pk)s-%(title)s.pdf") % {
         "pk": practice.pk,
-        "title": slugify(data["title"])[:60],
+        "title": slugify(title)[:60],
     }
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -92,7 +92,13 @@ def filter_groups(facets, counts, selection):
             )
         )
         groups.setdefault(facet.group, []).append(
-            {"param": facet.param, "label": facet.label, "options": options, "active": chosen}
+            {
+                "param": facet.param,
+                "label": facet.label,
+                "anything": facet.anything,
+                "options": options,
+                "active": chosen,
+            }
         )
     return list(groups.items())
 

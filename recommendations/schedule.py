@@ -53,7 +53,9 @@ class Window:
     horizon: str
     starts: datetime.date
     ends: datetime.date
-    summary: str  # one line, for every place a horizon appears
+    # One line, for every place a horizon appears: after "Now: " (French writes it from a
+    # lower-case letter, as after any colon) or alone, capitalised by the template.
+    summary: str
 
 
 WINDOWS = {

@@ -66,6 +66,11 @@ class OrganizationNameField(forms.CharField):
         return matches[0]
 
 
+# "Any" agrees with the filtered noun in French (docs/french-style.md): « Région : Toutes ».
+ANY = _("Any")
+ANY_FEMININE = pgettext_lazy("filter of a feminine noun", "Any")
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's filters, read from the query string; each one optional."""
 
@@ -85,12 +90,12 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, data, *, regions, provinces):
         # The ids of the selects the directory writes itself (workinggroup/organization_list.html).
         super().__init__(data, auto_id="filter-%s")
-        anything = [("", _("Any"))]
-        self.fields["region"].choices = anything + [(r.code, r.name) for r in regions]
+        anything, any_feminine = [("", ANY)], [("", ANY_FEMININE)]
+        self.fields["region"].choices = any_feminine + [(r.code, r.name) for r in regions]
         self.fields["province"].choices = anything + [(p.code, p.name) for p in provinces]
-        self.fields["size"].choices = anything + list(SizeClass.choices)
-        self.fields["language"].choices = anything + list(SERVICE_LANGUAGES.items())
-        self.fields["staff"].choices = anything + list(StaffSizeBand.choices)
+        self.fields["size"].choices = any_feminine + list(SizeClass.choices)
+        self.fields["language"].choices = any_feminine + list(SERVICE_LANGUAGES.items())
+        self.fields["staff"].choices = any_feminine + list(StaffSizeBand.choices)
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.error_messages["invalid_choice"]

@@ -100,6 +100,7 @@ def _directory_context(form, filters, language, request, regions, provinces):
         {
             "name": name,
             "label": form.fields[name].label,
+            "anything": form.fields[name].choices[0][1],
             "invalid": name in form.errors,
             "options": [
                 (

@@ -34,6 +34,15 @@ FRENCH_TEXT = """() => {
       if (value) texts.push(value);
     }
   }
+  // Text the stylesheet adds (a colon after a term): read with the element's own text.
+  for (const element of document.body.querySelectorAll('*')) {
+    if (!french(element)) continue;
+    const text = element.textContent.trim();
+    for (const [pseudo, around] of [['::before', (c) => c + text], ['::after', (c) => text + c]]) {
+      const content = getComputedStyle(element, pseudo).content;
+      if (content.startsWith('"') && content.length > 2) texts.push(around(JSON.parse(content)));
+    }
+  }
   texts.push(document.title);
   return texts;
 }"""

@@ -289,3 +289,12 @@ def test_the_french_list_names_a_province_the_french_way(client, reference):
     french = client.get("/fr/pratiques/").content.decode()
     assert "Smithers, BC" in english
     assert "Smithers (C.-B.)" in french and "Smithers, BC" not in french
+
+
+def test_french_any_agrees_with_the_filtered_noun(client, seeded):
+    """« Région d'IRCC : Toutes », « Thème : Tous » (docs/french-style.md)."""
+    html = client.get("/fr/pratiques/").content.decode()
+    first = dict(re.findall(r'<select id="filter-(\w+)"[^>]*>\s*<option value="">([^<]+)<', html))
+    feminine = {"region", "size", "mode", "origin", "evidence", "stage"}
+    assert {name for name, text in first.items() if text == "Toutes"} == feminine
+    assert {text for name, text in first.items() if name not in feminine} == {"Tous"}

@@ -90,25 +90,61 @@ def test_a_20000_character_description_is_cut_with_the_pages_address(client, pra
     assert "Ada Martin" in text, "the contact still fits after the cut text"
 
 
+LONGEST_RESOURCE = (  # a title of 200 characters, an address of 500 (the columns' limits)
+    ("Guide {n}: a resource with a long title " + "that goes on " * 20)[:200],
+    "https://example.org/guides/{n}/" + "a-very-long-address/" * 25,
+)
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_30_resources_and_every_text_at_its_longest_stay_on_one_page(practice, language):
+@pytest.mark.parametrize(
+    "resource",
+    [
+        ("Guide {n}: a resource with a long title", "https://example.org/guides/{n}"),
+        LONGEST_RESOURCE,
+    ],
+    ids=["short-resources", "longest-resources"],
+)
+def test_30_resources_and_every_text_at_its_longest_stay_on_one_page(practice, language, resource):
     for code in ("en", "fr"):
         setattr(practice, f"summary_{code}", "A summary sentence. " * 100)
         setattr(practice, f"description_{code}", "How the rides work. " * 1000)
         setattr(practice, f"outcomes_{code}", "An outcome. " * 500)
         setattr(practice, f"lessons_{code}", "A lesson learnt. " * 500)
-    resources = [
-        (f"Guide {n}: a resource with a long title", f"https://example.org/guides/{n}")
-        for n in range(1, 31)
-    ]
+    title, address = resource
+    resources = [(title.format(n=n), address.format(n=n)[:500]) for n in range(1, 31)]
     with translation.override(language):
-        reader = pypdf.PdfReader(io.BytesIO(sheet.pdf(sheet.content(practice, resources))))
+        reader = pypdf.PdfReader(io.BytesIO(sheet.one_page_pdf(practice, resources)))
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1
     assert "Guide 10: a resource" in text and "Guide 11: a resource" not in text
     assert "ada@example.org" in text
     more = {"en": "And 20 more resources on the practice's page.", "fr": "Et 20 autres ressources"}
     assert more[language] in text
+    links = [link.get_object()["/A"]["/URI"] for link in reader.pages[0].get("/Annots", [])]
+    assert resources[9][1] in links, "a shortened address still links to the whole one"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_200_character_title_and_every_text_at_its_longest_still_fit_one_page(practice, language):
+    """The limits were measured with a short title: a title of four lines, a long address and
+    ten long resources once spilled onto a second page. The texts are then cut shorter."""
+    for code in ("en", "fr"):
+        setattr(practice, f"title_{code}", ("A title that goes on and on " * 10)[:200])
+        setattr(practice, f"summary_{code}", "A summary sentence. " * 100)
+        setattr(practice, f"description_{code}", "How the rides work. " * 1000)
+        setattr(practice, f"outcomes_{code}", "An outcome. " * 500)
+        setattr(practice, f"lessons_{code}", "A lesson learnt. " * 500)
+    title, address = LONGEST_RESOURCE
+    resources = [(title.format(n=n), address.format(n=n)[:500]) for n in range(1, 31)]
+    with translation.override(language):
+        reader = pypdf.PdfReader(io.BytesIO(sheet.one_page_pdf(practice, resources)))
+        address = practice.get_absolute_url()
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "How the rides work." in text and "ada@example.org" in text
+    assert "Guide 10: a resource" in text
+    assert address in text.replace(" ", ""), "the page's address, where the whole text is"
 
 
 def test_an_unpublished_practice_has_no_sheet(client, reference):

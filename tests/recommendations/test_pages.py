@@ -321,3 +321,18 @@ def test_the_item_page_says_no_more_than_the_report(client, lang):
         assert "le portail le situe à l’ouverture" in sub
         assert "IRCC doit élargir" in sub
         assert "déduit par le portail de ses sous-recommandations" in parent
+
+
+def test_french_horizon_lines_are_lower_case_after_the_colon(client):
+    """« Maintenant : le travail commence… » (docs/french-style.md: lower case after a colon),
+    and the same line alone, under a column of the board, starts with a capital."""
+    tracker = client.get(TRACKER["fr"]).content.decode()
+    assert "<strong>Maintenant</strong>\u00a0: le travail commence dans les 6 mois" in tracker
+    assert "<strong>Ensuite</strong>\u00a0: moyen terme, de 6 mois à 2 ans" in tracker
+    assert "Plus long terme\u00a0:" not in tracker
+    board = client.get(TRACKER["fr"], {"view": "board"}).content.decode()
+    assert '<p class="meta">Le travail commence dans les 6 mois' in board
+    item = client.get("/fr/recommandations/R2.3/").content.decode()
+    assert "<strong>Plus tard</strong>\u00a0: plus long terme, de 2 ans" in item
+    english = client.get(TRACKER["en"]).content.decode()
+    assert "<strong>Now</strong>: Work starts within 6 months" in english

@@ -359,3 +359,18 @@ def test_the_directory_filters_by_staff_size(client, directory):
 def test_organization_page_in_french_names_languages_in_lower_case(client, directory):
     page = client.get(f"/fr/organismes/{directory['smithers'].slug}/").content.decode()
     assert "anglais, pendjabi" in page
+
+
+def test_french_any_agrees_with_the_filtered_noun(client, directory):
+    """« Région d'IRCC : Toutes », « Province ou territoire : Tous » (docs/french-style.md)."""
+    html = client.get("/fr/organismes/").content.decode()
+    first = dict(re.findall(r'<select id="filter-(\w+)"[^>]*>\s*<option value="">([^<]+)<', html))
+    assert first == {
+        "region": "Toutes",
+        "province": "Tous",
+        "size": "Toutes",
+        "language": "Toutes",
+        "staff": "Toutes",
+    }
+    english = client.get("/en/organizations/").content.decode()
+    assert set(re.findall(r'<option value="">([^<]+)<', english)) == {"Any"}

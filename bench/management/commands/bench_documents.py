@@ -69,6 +69,18 @@ class Command(PageTiming, BaseCommand):
                         )
                 with translation.override("en"):
                     rows.append(("sheet, 30 resources (en)", "", *self._thirty(practice, runs)))
+                    # A 200-character title and the longest resources: laid out up to four
+                    # times before it fits one page (practices.sheet.one_page_pdf).
+                    practice.title_en = ("A title that goes on and on " * 10)[:200]
+                    longest = ("Resource {n}: " + "a guide with a long title " * 10)[:200]
+                    address = "https://example.org/resources/{n}/" + "a-long-address/" * 33
+                    rows.append(
+                        (
+                            "sheet, longest of all (en)",
+                            "",
+                            *self._thirty(practice, runs, longest, address[:500]),
+                        )
+                    )
                 raise _Rollback
         except _Rollback:
             pass
@@ -104,15 +116,18 @@ class Command(PageTiming, BaseCommand):
             len(response.content),
         )
 
-    def _thirty(self, practice, runs):
-        resources = [
-            (f"Resource {n}: a guide with a long title", f"https://example.org/resources/{n}")
-            for n in range(1, 31)
-        ]
+    def _thirty(
+        self,
+        practice,
+        runs,
+        title="Resource {n}: a guide with a long title",
+        address="https://example.org/resources/{n}",
+    ):
+        resources = [(title.format(n=n), address.format(n=n)) for n in range(1, 31)]
         timings, cpu = [], []
         for _ in range(runs):
             began, began_cpu = time.perf_counter(), time.process_time()
-            body = sheet.pdf(sheet.content(practice, resources))
+            body = sheet.one_page_pdf(practice, resources)
             timings.append(time.perf_counter() - began)
             cpu.append(time.process_time() - began_cpu)
         return statistics.median(timings), max(timings), statistics.median(cpu), len(body)
