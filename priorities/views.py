@@ -350,7 +350,7 @@ def _render_answer(request, exercise, round, items, form, feedback, ballot, save
         rows.append(
             {
                 "item": item,
-                "fields": form.fields_of(item),
+                "fields": form.item_html(item),
                 "feedback": shown.get(item.pk, ""),
                 "answered": item.pk in saved,
                 "own_previous": None if before == "absent" else before,
