@@ -137,7 +137,7 @@ def _radios(field):
     name, auto_id = escape(field.html_name), escape(field.auto_id)
     options = "".join(
         f'<li><input type="radio" name="{name}" value="{escape(choice)}" id="{auto_id}_{index}"'
-        f'{invalid}{" checked" if str(choice) == value else ""}> '
+        f"{invalid}{' checked' if str(choice) == value else ''}> "
         f'<label for="{auto_id}_{index}">{escape(label)}</label></li>'
         for index, (choice, label) in enumerate(field.field.choices)
     )
