@@ -263,7 +263,7 @@ def _save(request, exercise, round, items, feedback):
             ballot = ballots.save(locked, request.user, given)
             messages.success(
                 request,
-                _("Your answers are saved. You can come back and change them until %(date)s.")
+                _("Your answers are saved. Until %(date)s, you can come back and change them.")
                 % {"date": date_format(timezone.localtime(round.closes_at), "DATETIME_FORMAT")},
             )
             return redirect("priorities:answer", slug=exercise.slug)
@@ -355,6 +355,8 @@ def _render_answer(request, exercise, round, items, form, feedback, ballot, save
                 "answered": item.pk in saved,
                 "own_previous": None if before == "absent" else before,
                 "had_previous": before != "absent",
+                # the previous round's point is checked until something is saved (answer())
+                "prefilled": not (form.is_bound or saved) and before != "absent",
             }
         )
     context = {

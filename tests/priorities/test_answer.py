@@ -52,7 +52,8 @@ def test_a_member_answers_saves_and_comes_back(
     assert "You have answered 0 items of 3." in page
     response = post(client, exercise, first, {"O1": ("5", ""), "R3": ("none", "")})
     page = response.content.decode()
-    assert "Your answers are saved. You can come back and change them until" in page
+    assert "Your answers are saved. Until " in page
+    assert ", you can come back and change them." in page
     assert "You have answered 2 items of 3." in page
     assert saved(first, members[0]) == {"O1": 5, "R3": None}
     # Coming back: the saved answers are checked, and a later answer replaces them.
@@ -150,6 +151,9 @@ def test_round_two_shows_the_groups_answer_own_answer_and_reasons_outside_the_mi
     # R3 in round one: 1 3 4 5 3 → sorted 1 3 3 4 5: median 3, middle half 3 to 4.
     assert "Previous round: median 3, middle half from 3 to 4 (5 answers)." in page
     assert "Your previous answer: 1." in page
+    # The previous point is checked, which is not yet an answer in this round: said so.
+    assert page.count("Not saved in this round yet: your previous answer is chosen below.") == 3
+    assert "Not answered yet." not in page
     assert "<title id=" in page and "Answers per point in the previous round" in page
     assert "Rated 1: Funding rules already changed here" in page
     assert "Rated 5: Nothing moves without flexible money" in page
@@ -229,6 +233,7 @@ def test_after_a_bad_answer_each_error_is_beside_its_item_and_what_was_typed_is_
     )
     assert f'id="id_importance_{o1}_0" aria-invalid="true">' in sections[o1]
     assert f'href="#id_importance_{o1}_0"' in page
+    assert page.index('id="error-summary"') < page.index('class="lead"')  # seen first
     # R3 is valid: no error there, its point still checked and its reason kept (escaped).
     assert "errorlist" not in sections[r3]
     assert f'name="importance_{r3}" value="2" id="id_importance_{r3}_1" checked>' in sections[r3]
