@@ -67,7 +67,10 @@ def setup_exercise(request, slug=None):
                 return _not_draft(request, exercise)
             messages.success(
                 request,
-                _("The exercise is saved as a draft. Its first round opens on %(date)s.")
+                _(
+                    "The exercise is saved as a draft. Its first round opens on %(date)s; until "
+                    "then, it can still be changed."
+                )
                 % {
                     "date": date_format(
                         timezone.localtime(saved.rounds.get(number=1).opens_at), "DATETIME_FORMAT"
