@@ -13,14 +13,30 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from priorities import rounds, tasks
-from priorities.models import Exercise, Item, Round, RoundState, Transition
+from priorities.models import Exercise, ExerciseState, Item, Round, RoundState, Transition
 from recommendations.models import Kind, Recommendation
 from workinggroup.roles import AdministratorsManage
 
 
-# The inlines carry the administrators' rights too: without them, the exercise's page showed an
-# administrator neither its items nor its rounds (only superusers had them).
-class ItemInline(AdministratorsManage, admin.TabularInline):
+class WhileDraft(AdministratorsManage):
+    """Administrators' rights on an exercise's items and rounds (without them its page showed
+    an administrator neither), which change only while it is a draft, as on the chair's form:
+    once its first round has opened they are shown, not changed."""
+
+    def _draft(self, exercise):
+        return exercise is None or exercise.state == ExerciseState.DRAFT
+
+    def has_add_permission(self, request, obj=None):
+        return self._draft(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._draft(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._draft(obj) and super().has_delete_permission(request, obj)
+
+
+class ItemInline(WhileDraft, admin.TabularInline):
     model = Item
     extra = 0  # a plain list of the 27 items: administrators need no right on the tracker's admin
 
@@ -56,7 +72,7 @@ class RoundFormSet(BaseInlineFormSet):
             rows[number].add_error(f"{end}_at", message)
 
 
-class RoundInline(AdministratorsManage, admin.TabularInline):
+class RoundInline(WhileDraft, admin.TabularInline):
     model = Round
     form = RoundForm
     formset = RoundFormSet

@@ -3,6 +3,7 @@ report's items and open the first round."""
 
 import pytest
 
+from priorities import rounds
 from priorities.models import Exercise, ExerciseState, Notice, RoundState
 
 
@@ -39,8 +40,8 @@ def test_the_actions_add_the_main_recommendations_and_open_the_first_round(
     assert Notice.objects.count() == len(mailoutbox) == 5
 
 
-def _exercise_form(rounds, language="en"):
-    """The admin's add form for a new exercise with `rounds`: [(number, opens, closes)], each
+def _exercise_form(schedule):
+    """The admin's add form for a new exercise with `schedule`: [(number, opens, closes)], each
     date "YYYY-MM-DD HH:MM"."""
     data = {
         "title_en": "Priorities 2029",
@@ -49,12 +50,12 @@ def _exercise_form(rounds, language="en"):
         "intro_en": "Kept as typed",
         "items-TOTAL_FORMS": "0",
         "items-INITIAL_FORMS": "0",
-        "rounds-TOTAL_FORMS": str(len(rounds)),
+        "rounds-TOTAL_FORMS": str(len(schedule)),
         "rounds-INITIAL_FORMS": "0",
         "transitions-TOTAL_FORMS": "0",
         "transitions-INITIAL_FORMS": "0",
     }
-    for index, (number, opens, closes) in enumerate(rounds):
+    for index, (number, opens, closes) in enumerate(schedule):
         for name, value in (("opens_at", opens), ("closes_at", closes)):
             day, time = value.split()
             data[f"rounds-{index}-{name}_0"] = day
@@ -115,3 +116,18 @@ def test_the_admin_refuses_a_round_closing_before_it_opens_and_saves_rounds_that
     assert list(exercise.rounds.order_by("number").values_list("number", flat=True)) == [1, 2]
     created = exercise.transitions.get()
     assert (created.to_state, created.by) == (ExerciseState.DRAFT, alex)
+
+
+def test_an_administrator_sees_a_drafts_rounds_to_change_and_a_running_ones_only_to_read(
+    client_for, alex, exercise
+):
+    page = f"/en/admin/priorities/exercise/{exercise.pk}/change/"
+    client = client_for(alex)
+    draft = client.get(page).content.decode()
+    assert 'name="rounds-0-opens_at_0"' in draft and 'name="items-0-recommendation"' in draft
+    rounds.open_round(exercise.rounds.get(number=1))
+    exercise.refresh_from_db()
+    running = client.get(page).content.decode()
+    assert "Rounds" in running and "O1" in running  # shown
+    assert 'name="rounds-0-opens_at_0"' not in running  # not changed once the first has opened
+    assert 'name="items-0-recommendation"' not in running
