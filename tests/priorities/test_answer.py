@@ -282,7 +282,7 @@ def test_the_page_reads_as_many_queries_for_27_items_as_for_three(
 ):
     client = client_for(members[0])
     client.get(url(exercise))  # the previous round's feedback is rendered once, then cached
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         page = client.get(url(exercise)).content.decode()
     assert "You have answered 0 items of 3." in page
     taken = set(exercise.items.values_list("recommendation", flat=True))
@@ -292,7 +292,7 @@ def test_the_page_reads_as_many_queries_for_27_items_as_for_three(
     ballots.save(second_round, members[0], {item.pk: (4, None, "Here") for item in items})
     cache.clear()
     client.get(url(exercise))
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         page = client.get(url(exercise)).content.decode()
     assert "You have answered 27 items of 27." in page
     assert page.count('<fieldset class="field">') == 27
