@@ -3,7 +3,8 @@ and a short reason; a reason is required to stay outside the middle half of the 
 previous answers."""
 
 from django import forms
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import LongTextField
@@ -12,38 +13,6 @@ from priorities.models import FEASIBILITY_LABELS, IMPORTANCE_LABELS, SCALE
 
 NO_OPINION = "none"
 REASON_MAX = 1000
-
-
-class QuickRadioSelect(forms.RadioSelect):
-    """A radio group whose inputs are written here rather than through a template each: the
-    answer page has up to 27 groups of six, and a template per input made it several times
-    slower (docs/performance.md). Same markup as Django's input template; the field around it
-    is still rendered by templates/forms/field.html."""
-
-    def _render(self, template_name, context, renderer=None):
-        widget = context["widget"]
-        if template_name != self.option_template_name or widget.get("wrap_label"):
-            return super()._render(template_name, context, renderer)
-        attrs = format_html_join(
-            "",
-            "{}",
-            (
-                (
-                    format_html(" {}", name)
-                    if value is True
-                    else format_html(' {}="{}"', name, value),
-                )
-                for name, value in widget["attrs"].items()
-                if value is not False
-            ),
-        )
-        return format_html(
-            '<input type="{}" name="{}" value="{}"{}>',
-            widget["type"],
-            widget["name"],
-            widget["value"],
-            attrs,
-        )
 
 
 def _choices(labels):
@@ -70,7 +39,7 @@ class AnswerForm(forms.Form):
             self.fields[f"importance_{item.pk}"] = forms.ChoiceField(
                 label=_("How important is %(code)s now?") % {"code": item.recommendation.code},
                 choices=importance_choices,
-                widget=QuickRadioSelect,
+                widget=forms.RadioSelect,
                 required=False,
                 error_messages={"invalid_choice": off_scale},
             )
@@ -78,7 +47,7 @@ class AnswerForm(forms.Form):
                 self.fields[f"feasibility_{item.pk}"] = forms.ChoiceField(
                     label=_("How feasible is %(code)s?") % {"code": item.recommendation.code},
                     choices=feasibility_choices,
-                    widget=QuickRadioSelect,
+                    widget=forms.RadioSelect,
                     required=False,
                     error_messages={"invalid_choice": off_scale},
                 )
@@ -95,8 +64,18 @@ class AnswerForm(forms.Form):
                 },
             )
 
-    def fields_of(self, item):
-        return [self[name] for name in self.fields if name.endswith(f"_{item.pk}")]
+    def item_html(self, item):
+        """The item's inputs, in the markup templates/forms/field.html gives every form: a
+        fieldset and legend per radio group, a label per text area, the errors beside them and
+        tied to them (aria-describedby, aria-invalid). Written here because rendering the 54 to
+        81 fields of a page through a template each took over half of the page's time
+        (docs/performance.md); tests/priorities/test_answer.py checks the markup against it."""
+        parts = []
+        for name in (f"importance_{item.pk}", f"feasibility_{item.pk}", f"reason_{item.pk}"):
+            if name in self.fields:
+                field = self[name]
+                parts.append(_textarea(field) if name.startswith("reason") else _radios(field))
+        return mark_safe("".join(parts))  # noqa: S308 (every value is escaped below)
 
     def clean(self):
         data = super().clean()
@@ -136,6 +115,50 @@ class AnswerForm(forms.Form):
             reason = (data.get(f"reason_{item.pk}") or "").strip()
             given[item.pk] = (_value(choice), _value(feasible), reason)
         return given
+
+
+def _errors(field):
+    """(the error list, and the attributes that tie an input to it)."""
+    if not field.errors:
+        return "", "", ""
+    error_id = f"{field.auto_id}_error"
+    items = "".join(f"<li>{escape(message)}</li>" for message in field.errors)
+    return (
+        f'<ul class="errorlist" id="{error_id}">{items}</ul>',
+        ' aria-invalid="true"',
+        f' aria-describedby="{error_id}"',
+    )
+
+
+def _radios(field):
+    errors, invalid, described = _errors(field)
+    value = field.value()
+    value = "" if value is None else str(value)
+    name, auto_id = escape(field.html_name), escape(field.auto_id)
+    options = "".join(
+        f'<li><input type="radio" name="{name}" value="{escape(choice)}" id="{auto_id}_{index}"'
+        f"{invalid}{' checked' if str(choice) == value else ''}> "
+        f'<label for="{auto_id}_{index}">{escape(label)}</label></li>'
+        for index, (choice, label) in enumerate(field.field.choices)
+    )
+    return (
+        f'<fieldset class="field"{described}>\n  <legend>{escape(field.label)}</legend>\n'
+        f'  {errors}\n  <ul class="checkbox-list">{options}</ul>\n</fieldset>\n'
+    )
+
+
+def _textarea(field):
+    errors, invalid, described = _errors(field)
+    value = field.value()
+    text = "" if value is None else escape(value)
+    attrs = field.field.widget.attrs
+    auto_id = escape(field.auto_id)
+    return (
+        f'<div class="field">\n  <label for="{auto_id}">{escape(field.label)}</label>\n'
+        f"  {errors}\n"
+        f'  <textarea name="{escape(field.html_name)}" cols="{attrs["cols"]}" '
+        f'rows="{attrs["rows"]}"{invalid}{described} id="{auto_id}">\n{text}</textarea>\n</div>\n'
+    )
 
 
 def _number(value):

@@ -57,6 +57,28 @@ def still_takes_part(user, exercise):
     )
 
 
+def schedule_errors(schedule):
+    """The rule of rounds' dates, for the chair's form (setup.py) and the admin alike: each round
+    closes after it opens, and rounds follow one another, each opening once the one before has
+    closed. `schedule` is [(number, opens, closes)]; the answer is [(number, "opens" or
+    "closes", message in the active language)], empty when the dates hold."""
+    problems = []
+    ordered = sorted(schedule, key=lambda round: round[0])
+    for index, (number, opens, closes) in enumerate(ordered):
+        if closes <= opens:
+            problems.append(
+                (number, "closes", _("Round %(n)s must close after it opens.") % {"n": number})
+            )
+        before, _opens, before_closes = ordered[index - 1] if index else (None, None, None)
+        if before is not None and opens < before_closes:
+            message = _(
+                "Round %(n)s would open before round %(before)s closes: rounds follow "
+                "one another without overlapping."
+            ) % {"n": number, "before": before}
+            problems.append((number, "opens", message))
+    return problems
+
+
 def _record(exercise, round, before, after, by, now):
     Transition.objects.create(
         exercise=exercise, round=round, from_state=before, to_state=after, by=by, at=now

@@ -212,29 +212,16 @@ class ExerciseForm(forms.Form):
                 )
                 return None
             found.append((number, opens, closes))
-        ok = True
+        problems = rounds.schedule_errors(found)  # the rule the admin applies too
+        for number, end, message in problems:
+            self.add_error(f"round{number}_{end}", message)
+        ok = not problems
         now = timezone.now()
-        for index, (number, opens, closes) in enumerate(found):
-            if closes <= opens:
-                self.add_error(
-                    f"round{number}_closes",
-                    _("Round %(n)s must close after it opens.") % {"n": number},
-                )
-                ok = False
-            elif closes <= now + timedelta(minutes=1):
+        for number, _opens, closes in found:
+            if f"round{number}_closes" not in self.errors and closes <= now + timedelta(minutes=1):
                 self.add_error(
                     f"round{number}_closes",
                     _("Round %(n)s would already be closed: choose a later time.") % {"n": number},
-                )
-                ok = False
-            if index and opens < found[index - 1][2]:
-                self.add_error(
-                    f"round{number}_opens",
-                    _(
-                        "Round %(n)s would open before round %(before)s closes: rounds follow "
-                        "one another without overlapping."
-                    )
-                    % {"n": number, "before": found[index - 1][0]},
                 )
                 ok = False
         return [(opens, closes) for _number, opens, closes in found] if ok else None

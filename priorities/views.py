@@ -67,7 +67,10 @@ def setup_exercise(request, slug=None):
                 return _not_draft(request, exercise)
             messages.success(
                 request,
-                _("The exercise is saved as a draft. Its first round opens on %(date)s.")
+                _(
+                    "The exercise is saved as a draft. Its first round opens on %(date)s; until "
+                    "then, it can still be changed."
+                )
                 % {
                     "date": date_format(
                         timezone.localtime(saved.rounds.get(number=1).opens_at), "DATETIME_FORMAT"
@@ -186,9 +189,11 @@ def answer(request, slug):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     exercise = get_object_or_404(Exercise.objects.exclude(state=ExerciseState.DRAFT), slug=slug)
-    round = exercise.rounds.filter(state=RoundState.OPEN).first()
+    every_round = list(exercise.rounds.order_by("number"))  # one query for the open and previous
+    round = next((r for r in every_round if r.state == RoundState.OPEN), None)
     if round is None:
-        last = exercise.rounds.filter(state=RoundState.CLOSED).order_by("-number").first()
+        closed = [r for r in every_round if r.state == RoundState.CLOSED]
+        last = closed[-1] if closed else None
         if last is None:
             raise Http404
         message = _(
@@ -218,7 +223,7 @@ def answer(request, slug):
             ),
         )
     items = list(exercise.items.select_related("recommendation").order_by("order", "pk"))
-    feedback = _feedback(exercise, round, items)
+    feedback = _feedback(round, every_round)
     if request.method == "POST":
         return _save(request, exercise, round, items, feedback)
     ballot = ballots.ballot_of(round, request.user)
@@ -263,7 +268,7 @@ def _save(request, exercise, round, items, feedback):
             ballot = ballots.save(locked, request.user, given)
             messages.success(
                 request,
-                _("Your answers are saved. You can come back and change them until %(date)s.")
+                _("Your answers are saved. Until %(date)s, you can come back and change them.")
                 % {"date": date_format(timezone.localtime(round.closes_at), "DATETIME_FORMAT")},
             )
             return redirect("priorities:answer", slug=exercise.slug)
@@ -283,13 +288,13 @@ def _saved_answers(ballot):
     }
 
 
-def _feedback(exercise, round, items):
+def _feedback(round, every_round):
     """The previous round's figures per item (for the form's rule), and whether they are
-    withheld (under five participants). Two small queries."""
+    withheld (under five participants). One small query."""
     feedback = {"results": {}, "previous": None, "withheld": False}
     if round.number == 1:
         return feedback
-    previous = exercise.rounds.filter(number=round.number - 1).first()
+    previous = next((r for r in every_round if r.number == round.number - 1), None)
     feedback["previous"] = previous
     if previous is None or previous.participant_count < consensus.MIN_PARTICIPANTS:
         feedback["withheld"] = True
@@ -350,11 +355,13 @@ def _render_answer(request, exercise, round, items, form, feedback, ballot, save
         rows.append(
             {
                 "item": item,
-                "fields": form.fields_of(item),
+                "fields": form.item_html(item),
                 "feedback": shown.get(item.pk, ""),
                 "answered": item.pk in saved,
                 "own_previous": None if before == "absent" else before,
                 "had_previous": before != "absent",
+                # the previous round's point is checked until something is saved (answer())
+                "prefilled": not (form.is_bound or saved) and before != "absent",
             }
         )
     context = {

@@ -55,6 +55,15 @@ def submit_empty_form(page):
     page.wait_for_load_state()
 
 
+def answer_far_from_the_group(page):
+    """On the answer page of the demo's round two: rate the first item 1 (outside the group's
+    middle half) without a reason and save, so the page shows its errors beside the items."""
+    page.locator("main fieldset").first.locator("input[type=radio]").first.check()
+    page.locator("main form[method=post] button[type=submit]").last.click()
+    page.wait_for_load_state()
+    assert page.locator("#error-summary").count() == 1, "the answer was not refused"
+
+
 def moderator_edit():
     """The moderator's edit form of the demo post a moderator already edited."""
     from django.apps import apps  # as in first(): looked up when the test runs
@@ -188,6 +197,12 @@ PAGE_TYPES = [
     PageType("priorities", named("priorities:index")),
     PageType("priorities-results", named("priorities:results", slug="priorities-2026")),
     PageType("priorities-answer", named("priorities:answer", slug="priorities-2027"), user=MEMBER),
+    PageType(
+        "priorities-answer-errors",
+        named("priorities:answer", slug="priorities-2027"),
+        answer_far_from_the_group,
+        MEMBER,
+    ),
     PageType("priorities-new", named("priorities:new"), submit_empty_form, ADMIN),
     PageType(
         "priorities-edit", named("priorities:edit", slug="sub-recommendations-2027"), user=ADMIN

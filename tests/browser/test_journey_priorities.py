@@ -34,7 +34,7 @@ ROUND_ONE = [
     {"O1": 4, "R3": 4, "R4": 2},
 ]
 ANSWER_LANGUAGES = ["fr", "en", "fr", "en", "fr"]
-SAVED = "Your answers are saved. You can come back and change them until %(date)s."
+SAVED = "Your answers are saved. Until %(date)s, you can come back and change them."
 
 
 @pytest.fixture(autouse=True)
