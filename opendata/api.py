@@ -207,9 +207,10 @@ class PracticeListSchema(AutoSchema):
             OpenApiParameter(
                 "sort",
                 str,
-                enum=["", "relevance", "newest"],
+                enum=["", "relevance", "newest", "adapted"],
                 description=gettext_lazy(
-                    "relevance (the default with q) or newest (the default without)."
+                    "relevance (the default with q), newest (the default without) or adapted "
+                    "(the most adapted first)."
                 ),
             ),
         ]

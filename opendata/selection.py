@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from practices import catalogue
 
-SORTS = ("relevance", "newest")
+SORTS = catalogue.SORTS  # relevance, newest, adapted: the catalogue page's own
 MAX_VALUE_LENGTH = 100
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -31,8 +31,8 @@ def as_params(query):
     pairs = [(param, choice.value) for param, choice in query.filters.items()]
     if query.text:
         pairs.append(("q", query.text))
-        if query.sorted_by != "relevance":
-            pairs.append(("sort", query.sorted_by))
+    if query.sorted_by != ("relevance" if query.text else "newest"):
+        pairs.append(("sort", query.sorted_by))
     return pairs
 
 
@@ -86,7 +86,7 @@ def read_query(params, extra=()):
     text = "" if "q" in errors else " ".join(params.get("q", "").split())
     sort = params.get("sort", "")
     if sort and "sort" not in errors and sort not in SORTS:
-        errors["sort"] = [_("Choose relevance or newest.")]
+        errors["sort"] = [_("Choose relevance, newest or adapted.")]
     if errors:
         raise BadQuery(errors)
     return catalogue.Query(filters=chosen, text=text, sort=sort)

@@ -93,6 +93,22 @@ def test_search_can_be_sorted_newest_first(client, seeded):
     assert dates == sorted(dates, reverse=True) and len(dates) > 1
 
 
+def test_the_most_adapted_come_first_as_on_the_catalogue_page(client, seeded):
+    PromisingPractice.objects.filter(title_en=SWIM).update(adaptation_count=7)
+    api = get_json(client, "/api/v1/practices/?sort=adapted&page_size=100")
+    assert titles(api)[0] == SWIM
+    page = client.get("/en/practices/?sort=adapted")
+    assert [r["id"] for r in api["results"]][:20] == [c.practice.pk for c in page.context["cards"]]
+    # Links to exports and feeds keep the sort, with or without a keyword.
+    from opendata.selection import as_params
+    from practices.catalogue import Query
+
+    assert as_params(Query(sort="adapted")) == [("sort", "adapted")]
+    assert as_params(Query(text="swim", sort="adapted")) == [("q", "swim"), ("sort", "adapted")]
+    assert as_params(Query(text="swim")) == [("q", "swim")]
+    assert as_params(Query(sort="newest")) == []
+
+
 def test_unpublished_practices_are_not_listed_and_have_no_record(client, seeded):
     for status in (Status.DRAFT, Status.SUBMITTED, Status.REJECTED, Status.ARCHIVED):
         draft = make_practice(
@@ -123,8 +139,10 @@ def test_practice_list_runs_the_same_queries_for_5_or_100_records(
 
 
 def test_searching_runs_a_fixed_number_of_queries(client, seeded):
-    """The catalogue's candidates query (one, or more on PostgreSQL) replaces the count; the
-    number does not grow with the page, and asking again (the next page) skips the search."""
+    """The number does not grow with the page, and asking again (the next page) skips what is
+    cached. The total: one count on SQLite; on PostgreSQL the keyword's tsquery, its bitmaps
+    and its rare words' rows (practices/bitmaps.py), so two more queries, none reading every
+    match."""
     url = "/api/v1/practices/?q=newcomers&region=atlantic&page_size="
     counts = []
     for size in (2, 100):
@@ -132,7 +150,8 @@ def test_searching_runs_a_fixed_number_of_queries(client, seeded):
         with CaptureQueriesContext(connection) as queries:
             get_json(client, f"{url}{size}")
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 12  # 11, and one for the page's resources
+    limit = 14 if connection.vendor == "postgresql" else 12
+    assert counts[0] == counts[1] <= limit  # and one for the page's resources
     with CaptureQueriesContext(connection) as again:
         get_json(client, f"{url}100&page=1")
     assert len(again) < counts[1]
