@@ -183,7 +183,7 @@ BEGIN
 END
 $$
 """,
-    "SELECT practice_bitmaps_rebuild(1000)",
+    "SELECT practice_bitmaps_rebuild(200)",  # bitmaps.REBUILD_MIN_PRACTICES
 ]
 
 BACKWARD = [
