@@ -41,13 +41,13 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+import redis
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from bench.management.commands import bench_digests
-from config.celery import app as celery_app
 from digests import runs, tasks
 from digests.models import DeliveryStatus, DigestDelivery, DigestRun
 
@@ -294,8 +294,6 @@ class Command(BaseCommand):
         return f"redis://127.0.0.1:{self.options['redis_port']}/0"
 
     def _redis_client(self):
-        import redis
-
         return redis.Redis.from_url(self._redis_url())
 
     def _start_redis(self):
@@ -320,8 +318,6 @@ class Command(BaseCommand):
         deadline = time.monotonic() + 30
         while True:
             try:
-                import redis
-
                 redis.Redis(port=int(port)).ping()
                 break
             except Exception:
@@ -331,6 +327,8 @@ class Command(BaseCommand):
                     process.kill()
                     raise CommandError("redis-server did not answer") from None
                 time.sleep(0.1)
+        # This process queues (the run, the sweeps) through it too.
+        celery_app = tasks.send_digest_batch.app
         celery_app.conf.broker_url = self._redis_url()
         celery_app.conf.task_always_eager = False
         return process
