@@ -4,7 +4,8 @@
         --members 2000 --trials 20
 
 Issue 21's experiment. It starts its own Redis (`redis-server` on --redis-port, 6390: never the
-shared one, which it neither flushes nor kills) and commits the members and news of bench_digests
+shared one, which it neither flushes nor kills; this process's Celery queues through it, so run
+the command as its own process) and commits the members and news of bench_digests
 (deleted at the end, also after an error). First a run with no kill, to time one; then, for each
 trial:
 
