@@ -156,16 +156,14 @@ CELERY_TIMEZONE = "America/Toronto"
 CELERY_BEAT_SCHEDULE = {}  # filled by the apps' schedules below
 # Digests: every morning, open the day's daily digests and the weekly ones of members whose day
 # it is, then send them (and anything an earlier run left unsent).
-CELERY_BEAT_SCHEDULE["digests-daily"] = {
-    "task": "digests.tasks.run_digests",
-    "schedule": crontab(hour=6, minute=0),
-    "args": ("daily",),
-}
-CELERY_BEAT_SCHEDULE["digests-weekly"] = {
-    "task": "digests.tasks.run_digests",
-    "schedule": crontab(hour=6, minute=15),
-    "args": ("weekly",),
-}
+# The sweep makes a run that is not made by then (digests.runs.missed_runs).
+DIGEST_RUN_TIMES = {"daily": (6, 0), "weekly": (6, 15)}  # (hour, minute), CELERY_TIMEZONE
+for _period, (_hour, _minute) in DIGEST_RUN_TIMES.items():
+    CELERY_BEAT_SCHEDULE[f"digests-{_period}"] = {
+        "task": "digests.tasks.run_digests",
+        "schedule": crontab(hour=_hour, minute=_minute),
+        "args": (_period,),
+    }
 # Digests: every 5 minutes (digests.runs.SWEEP_EVERY), send what dead workers held and what
 # Redis lost (docs/digests.md).
 CELERY_BEAT_SCHEDULE["digests-sweep"] = {

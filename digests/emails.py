@@ -1,10 +1,10 @@
 """A member's digest as an email: subject, text and HTML in their language, with RFC 8058 headers.
 
 Everything the templates show is turned into plain strings here, inside
-`translation.override(language)`, so templates run no queries. Each item's block (text and HTML)
-is rendered once per item and language for a whole batch (`ItemBlocks`), since most members
-see the same practices; each email then assembles blocks, headings and its own links, and is
-rendered through lib.emails.
+`translation.override(language)`, so templates run no queries. Each item's block and each
+section (text and HTML) are rendered once per language for a whole batch (`ItemBlocks`), since
+members with the same regions and themes see the same sections; each email then assembles them
+with its own links (unsubscribe, web copy) and is rendered through lib.emails.
 """
 
 import re
@@ -53,17 +53,23 @@ def one_line(text):
 
 
 class ItemBlocks:
-    """Each item's (text, HTML) block, rendered once per batch and language: most members of a
-    batch see the same practices. Measured with bench_digests --members 10000 (budget 60 s):
-    26.5 s with this, 59 to 63 s without (2026-12-06, docs/performance.md). Sections and whole
-    emails are rendered for each member: caching them too saved 5 s more, not needed."""
+    """What a batch renders once and reuses, per language: each item's (text, HTML) block, each
+    section (the same items for members whose regions and themes match give the same section),
+    and the links that are the same for everyone. The greeting-free parts only: each email's own
+    links (unsubscribe, its web copy) and its body are rendered per member.
+
+    Measured with bench_digests --members 10000: item blocks took a run from 59-63 s to 26.5 s
+    (issue 22); sections too, 1.85 to 1.46 ms of CPU per digest with one worker (issue 21,
+    docs/performance.md)."""
 
     def __init__(self):
         self._blocks = {}
+        self._sections = {}
+        self._links = {}
 
     def get(self, kind, item, language):
         """(text, html) of one item in `language` (call inside translation.override)."""
-        key = (kind, getattr(item, "pk", None) or item, language)
+        key = (kind, _item_key(item), language)
         if key not in self._blocks:
             context = {"p": ITEM_DATA[kind](item, language)}
             self._blocks[key] = (
@@ -72,6 +78,29 @@ class ItemBlocks:
                 mark_safe(render_to_string(f"digests/emails/items/{kind}.html", context)),  # noqa: S308
             )
         return self._blocks[key]
+
+    def section(self, section, language):
+        """(text, html) of a digest section in `language` (call inside translation.override).
+        A section is its kind, its shown items and how many more there are: nothing of the
+        member's own."""
+        key = (section.key, language, section.total, tuple(_item_key(i) for i in section.shown))
+        if key not in self._sections:
+            self._sections[key] = _section(section, self, self.links(language)[section.key])
+        return self._sections[key]
+
+    def links(self, language):
+        """The links every member's email has, in `language` (call inside translation.override)."""
+        if language not in self._links:
+            self._links[language] = {
+                **see_all_links(),
+                "settings_url": absolute(reverse("digests:settings")),
+                "profile_url": absolute(reverse("profile")),
+            }
+        return self._links[language]
+
+
+def _item_key(item):
+    return getattr(item, "pk", None) or item
 
 
 def practice_data(practice, language):
@@ -181,8 +210,9 @@ def see_all_links():
     }
 
 
-def _section(section, blocks, see_all_url, language):
-    """(text, html) of a digest section in `language` (call inside translation.override)."""
+def _section(section, blocks, see_all_url):
+    """(text, html) of a digest section in the active language (blocks: the batch's ItemBlocks)."""
+    language = translation.get_language()
     shown = [blocks.get(section.key, item, language) for item in section.shown]
     context = {"total": section.total, "more": section.more, "see_all_url": see_all_url}
     name = f"digests/emails/sections/{section.key}"
@@ -194,8 +224,8 @@ def _section(section, blocks, see_all_url, language):
 def digest_context(delivery, digest, blocks, language):
     """The templates' context for `delivery`'s member (call inside translation.override)."""
     token = unsubscribe_token(delivery.user_id)
-    see_all = see_all_links()
-    sections = [_section(s, blocks, see_all[s.key], language) for s in digest.sections if s.total]
+    links = blocks.links(language)
+    sections = [blocks.section(s, language) for s in digest.sections if s.total]
     return {
         "period": delivery.period,
         "first_day": timezone.localdate(digest.start),
@@ -203,8 +233,9 @@ def digest_context(delivery, digest, blocks, language):
         "sent_on": timezone.localdate(digest.end),
         "sections_text": [text for text, _html in sections],
         "sections_html": [html for _text, html in sections],
-        "settings_url": absolute(reverse("digests:settings")),
-        "profile_url": absolute(reverse("profile")),
+        "settings_url": links["settings_url"],
+        "profile_url": links["profile_url"],
+        # The member's own: signed for them, and their digest's web copy.
         "unsubscribe_url": absolute(reverse("digests:unsubscribe", args=[token])),
         "web_url": absolute(reverse("digests:detail", args=[delivery.pk])),
         "one_click_url": absolute(reverse("digests:one_click", args=[token])),

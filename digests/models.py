@@ -126,3 +126,24 @@ class DigestDelivery(models.Model):
         """The same Message-ID on every attempt, so mail clients can drop a rare duplicate."""
         domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
         return f"<digest-{self.pk}-{self.period_key}@{domain}>"
+
+
+class DigestRun(models.Model):
+    """A run made for a period on a day (beat's, the sweep's or send_digests'): the sweep makes
+    today's run itself when none was made, e.g. when Redis lost beat's task (docs/digests.md)."""
+
+    period = models.CharField(
+        _("period"), max_length=6, choices=[(p.value, p.label) for p in PERIODS]
+    )
+    day = models.DateField(_("day"))
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("digest run")
+        verbose_name_plural = _("digest runs")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "day"], name="one_digest_run_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.get_period_display()} {self.day}"

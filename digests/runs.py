@@ -9,19 +9,25 @@ rows are opened and listed here; tasks queue the batches to the workers (docs/di
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from digests import content, ledger, schedule
-from digests.models import PERIODS, DigestDelivery
+from digests.models import PERIODS, DigestDelivery, DigestRun
 
 BATCH_SIZE = 500
 # How often beat runs the sweep (config/settings.py): with ledger.LEASE (2 minutes), a digest
 # held by a dead worker is sent again within 7 minutes, one lost with Redis within 10.
 SWEEP_EVERY = 5  # minutes
+# A day's run not made this long after its time (settings.DIGEST_RUN_TIMES) was lost (Redis lost
+# beat's task, or beat was down): the sweep makes it. Longer than a run waiting in a busy queue
+# usually takes; a run made twice sends nothing twice anyway (rows are inserted if absent, sends
+# are claimed).
+MISSED_AFTER = datetime.timedelta(minutes=10)
 
 
 @dataclass
@@ -30,6 +36,7 @@ class Run:
     batches: list  # ids of every unsent row, BATCH_SIZE at most per batch
     released: int = 0  # claims of dead workers taken back
     unknown: int = 0  # rows a dead worker was handing over: unknown now, not sent again
+    made: list = field(default_factory=list)  # periods whose missed run the sweep made
 
     @property
     def queued(self):
@@ -49,20 +56,46 @@ def open_run(period, day=None, now=None):
     now = now or timezone.now()
     day = day or timezone.localdate(now)
     with transaction.atomic():
-        due = schedule.open_deliveries(period, day)
+        due = _open(period, day, now)
         released, unknown = ledger.take_back_expired(now)
         ids = ledger.to_queue(now)
     return Run(due, _batches(ids), released, unknown)
 
 
+def _open(period, day, now):
+    """The day's rows of `period`, and the record that its run was made (same transaction)."""
+    due = schedule.open_deliveries(period, day)
+    DigestRun.objects.bulk_create(
+        [DigestRun(period=period, day=day, opened_at=now)], ignore_conflicts=True
+    )
+    return due
+
+
 def sweep(now=None):
-    """Take back the claims whose lease ran out (a handed-over row becomes unknown) and list the
-    waiting rows that no queued batch will send (lost with the broker's data, given up)."""
+    """Make today's runs that are overdue and were not made (missed_runs); take back the claims
+    whose lease ran out (a handed-over row becomes unknown); list the waiting rows that no queued
+    batch will send (just opened, lost with the broker's data, given up)."""
     now = now or timezone.now()
     with transaction.atomic():
+        made = missed_runs(now)
+        due = sum(_open(period, timezone.localdate(now), now) for period in made)
         released, unknown = ledger.take_back_expired(now)
         ids = ledger.to_queue(now, only_stale=True)
-    return Run(0, _batches(ids), released, unknown)
+    return Run(due, _batches(ids), released, unknown, made)
+
+
+def missed_runs(now):
+    """The periods whose run today is more than MISSED_AFTER late and not made. Only today's: a
+    day missed whole is caught up by the next day's digest (its window starts where the
+    member's previous one ended) or by hand (send_digests --date)."""
+    local = timezone.localtime(now)
+    made = set(DigestRun.objects.filter(day=local.date()).values_list("period", flat=True))
+    late = []
+    for period, (hour, minute) in settings.DIGEST_RUN_TIMES.items():
+        planned = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if period not in made and local >= planned + MISSED_AFTER:
+            late.append(period)
+    return late
 
 
 def _batches(ids):

@@ -48,9 +48,16 @@ def run_digests(period, day=None):
 
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def sweep_digests():
-    """Beat, every few minutes: claims of dead workers and batches lost with Redis, sent."""
+    """Beat, every few minutes: claims of dead workers and batches lost with Redis, sent; today's
+    run made if Redis lost it."""
     run = runs.sweep()
     _queue(run)
+    if run.made:
+        log.warning(
+            "digest sweep: today's %s run was not made (lost with Redis?); made now, %d due",
+            " and ".join(run.made),
+            run.due,
+        )
     if run.queued or run.released or run.unknown:
         log.warning(
             "digest sweep: %d taken back from dead workers, %d unknown, %d queued again",
@@ -58,7 +65,10 @@ def sweep_digests():
             run.unknown,
             run.queued,
         )
-    return {"queued": run.queued, "released": run.released, "unknown": run.unknown}
+    result = {"queued": run.queued, "released": run.released, "unknown": run.unknown}
+    if run.made:
+        result["runs_made"] = run.made
+    return result
 
 
 def queue_again(delivery_id):

@@ -1,9 +1,14 @@
 """The digest benchmark runs end to end, counts only the members it makes, leaves nothing."""
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 from digests.models import DigestDelivery
 from tests.conftest import make_user
@@ -58,3 +63,50 @@ def test_bench_digests_with_two_processes_counts_its_own_and_deletes_them(capsys
     assert "outcomes: {'sent': 30}" in out
     assert list(DigestDelivery.objects.values_list("pk", "status")) == [(left.pk, "pending")]
     assert not User.objects.filter(email__startswith="bench-digest-").exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # real workers share the rows
+def test_bench_digest_crashes_kills_a_worker_and_reports_no_duplicate_and_nothing_lost():
+    import socket
+
+    import redis
+
+    from digests.models import DigestRun
+
+    with socket.socket() as probe:  # a free port for the bench's own Redis
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    # Its own process: the command points this process's Celery at its private Redis.
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    database_url = (
+        f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    )
+    command = [sys.executable, "manage.py", "bench_digest_crashes", "--members", "40"]
+    command += ["--practices", "5", "--trials", "1", "--workers", "1", "--redis-port", str(port)]
+    finished = subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        command,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": f"{database_url}/{db['NAME']}"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+    out = finished.stdout
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    assert "| 0 (no kill: " in out
+    [trial] = [line for line in out.splitlines() if line.startswith("| 1 | ")]
+    cells = [cell.strip() for cell in trial.strip("|").split("|")]
+    duplicates, unknown, not_sent, in_handover = cells[8], cells[9], cells[10], cells[5]
+    assert (duplicates, not_sent) == ("0", "0")
+    assert unknown == in_handover
+    assert "1 trials: duplicates in 0" in out
+    # Nothing left: its members, its runs, its Redis.
+    assert not User.objects.filter(email__startswith="bench-digest-").exists()
+    assert not DigestRun.objects.exists()
+    with pytest.raises(redis.ConnectionError):
+        redis.Redis(port=port, socket_connect_timeout=1).ping()

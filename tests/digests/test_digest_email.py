@@ -1,6 +1,7 @@
 """The digest email members receive: content, language, links and headers (tasks run eagerly)."""
 
 import email
+import re
 from email.header import decode_header, make_header
 
 import pytest
@@ -169,3 +170,40 @@ def test_a_thread_in_the_other_language_says_which(reader_en, reader_fr, run_dig
     assert "Snow tires [en anglais]" in french.body
     assert "Snow tires</a> <em>(en anglais)</em>" in html_of(french)
     assert "Snow tires\n" in by_recipient["erin@example.org"].body  # English: nothing to say
+
+
+def test_a_batch_renders_each_shared_section_once_and_each_members_own_links(
+    organization, run_digests, mailoutbox
+):
+    from unittest import mock
+
+    from digests import emails
+    from tests.digests.conftest import make_member
+
+    make_member("ann@example.org")
+    make_member("bob@example.org")
+    make_member("chloe@example.org", language="fr")
+    make_member("bc@example.org", regions=["bc_yukon"])
+    make_practice(organization, title_en="Smithers employment", community="Smithers")
+    make_practice(organization, title_en="Moncton housing", community="Moncton")
+
+    with mock.patch.object(emails, "_section", wraps=emails._section) as render_section:
+        run_digests()
+
+    # Same practices and language: one section for Ann and Bob; Chloé's is French, and the
+    # member who follows British Columbia only has hers without Moncton.
+    assert render_section.call_count == 3
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    ann, bob = by_recipient["ann@example.org"], by_recipient["bob@example.org"]
+    assert "Moncton housing" in ann.body and "Moncton housing" in bob.body
+    assert "Moncton housing" not in by_recipient["bc@example.org"].body
+    assert "Smithers employment" in by_recipient["bc@example.org"].body
+    assert "2 nouvelles pratiques" in by_recipient["chloe@example.org"].body
+    # Each email's own links stay its member's own.
+    web_copy = re.compile(r"/(?:digest/past|resume/precedents)/(\d+)/")
+    links = {
+        m.to[0]: (m.extra_headers["List-Unsubscribe"], web_copy.search(m.body).group(1))
+        for m in mailoutbox
+    }
+    assert len({unsubscribe for unsubscribe, _web in links.values()}) == 4
+    assert len({web for _unsubscribe, web in links.values()}) == 4

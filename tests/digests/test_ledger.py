@@ -212,3 +212,59 @@ def test_one_statement_records_the_previous_message_and_hands_over_the_next(
     second.refresh_from_db()
     assert (first.status, first.item_count, first.sent_at) == ("sent", 3, now), "it was taken"
     assert second.status == DeliveryStatus.PENDING
+
+
+def test_a_daily_run_lost_with_redis_is_made_by_the_sweep_once(
+    reader_en, reader_fr, organization, mailoutbox, morning, sweep, run_digests
+):
+    """Beat queued run_digests at 06:00 and Redis lost it before any row existed."""
+    from digests.models import DigestRun
+
+    make_practice(organization)
+    morning.shift(runs.MISSED_AFTER - datetime.timedelta(minutes=1))
+    assert sweep() == {"queued": 0, "released": 0, "unknown": 0}, "a run may still be queued"
+
+    morning.shift(datetime.timedelta(minutes=runs.SWEEP_EVERY))
+    result = sweep()
+
+    assert result["runs_made"] == ["daily"] and result["queued"] == 2
+    assert sorted(m.to[0] for m in mailoutbox) == ["erin@example.org", "fatou@example.org"]
+    assert DigestRun.objects.filter(period="daily", day=DAY).exists()
+    morning.shift(datetime.timedelta(minutes=runs.SWEEP_EVERY))
+    assert "runs_made" not in sweep(), "made once"
+    run_digests()  # the lost task comes back after all: nothing twice
+    assert len(mailoutbox) == 2
+
+
+def test_the_sweep_leaves_alone_a_run_that_was_made(
+    reader_en, organization, mailoutbox, morning, sweep, run_digests
+):
+    make_practice(organization)
+    run_digests()
+    morning.shift(datetime.timedelta(minutes=15))
+    run_digests("weekly")  # nobody's weekly digest today: made all the same
+    assert len(mailoutbox) == 1
+
+    morning.shift(datetime.timedelta(hours=2))
+    result = sweep()
+
+    assert result == {"queued": 0, "released": 0, "unknown": 0}
+    assert len(mailoutbox) == 1
+
+
+def test_a_weekly_run_lost_is_made_for_the_members_whose_day_it_is(
+    organization, mailoutbox, morning, sweep
+):
+    from tests.digests.conftest import make_member
+
+    make_practice(organization)
+    make_member("today@example.org", frequency="weekly", weekday=DAY.weekday())
+    make_member("monday@example.org", frequency="weekly", weekday=0)
+    # The daily run was made (nobody takes it); the weekly one, at 06:15, was lost.
+    runs.open_run("daily", DAY)
+    morning.shift(datetime.timedelta(minutes=15) + runs.MISSED_AFTER)
+
+    assert sweep()["runs_made"] == ["weekly"]
+
+    assert [m.to for m in mailoutbox] == [["today@example.org"]]
+    assert DigestDelivery.objects.get().period_key == schedule.period_key("weekly", DAY)
