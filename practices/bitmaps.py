@@ -124,12 +124,30 @@ def as_int(data):
     return int.from_bytes(bytes(data or b""), "little")
 
 
+def ids(bits):
+    """The practice ids whose bit is set in `bits`, in order."""
+    found = []
+    for i, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
+        if byte:
+            found += [i * 8 + b for b in range(8) if byte >> b & 1]
+    return found
+
+
+# The vector each kind of word key stands for (migration 0016), as search.py writes them.
+VECTORS = {"word": "tsv_{lang}", "head": "head_{lang}", "title": "ts_filter(head_{lang}, '{{a}}')"}
+# A tier with at most this many practices is ordered by their ids (primary key); a larger one
+# by walking the newest-first index and testing each id's bit, which stops after a page.
+SMALL_TIER = 300
+
+
 @dataclass
 class Counter:
-    """The published practices that match a keyword, as a bitmap, and the filters' bitmaps."""
+    """The published practices that match a keyword, and each of its ranking tiers, as
+    bitmaps; and the filters' bitmaps."""
 
     matches: int
     terms: dict  # {filter term: bitmap}
+    tiers: list  # bitmaps, best first (search.TIERS); [matches] when no word is asked for
 
     @classmethod
     def make(cls, text, facets):
@@ -139,45 +157,55 @@ class Counter:
         if connection.vendor != "postgresql":
             return None
         if search.nothing_to_look_for(text):
-            return cls(0, {})
-        asked = search.alternatives(text)
-        columns = ", ".join(["websearch_to_tsquery(%s::regconfig, %s)::text"] * 2 * len(asked))
-        params = [
-            value
-            for each in asked
-            for lang in ("en", "fr")
-            for value in (search.CONFIGS[lang], search.cleaned(each))
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {columns}", params)  # noqa: S608 - placeholders only
-            texts = cursor.fetchone()
-        try:
-            trees = [("en" if i % 2 == 0 else "fr", parse(t)) for i, t in enumerate(texts)]
-        except Phrase:
+            return cls(0, {}, [])
+        asked = search.positive_words(text)
+        wanted_text = " or ".join(asked)
+        texts = [search.cleaned(each) for each in search.alternatives(text)]
+        trees = tsquery_trees([*texts, wanted_text] if asked else texts)
+        if trees is None:
             return None
-        words = {f"word:{lang}:{lexeme}" for lang, tree in trees for lexeme in lexemes(tree)}
+        keys = {
+            f"{kind}:{lang}:{lexeme}"
+            for i, (lang, tree) in enumerate(trees)
+            for kind in (("word", "title") if i < 2 * len(texts) else ("title", "head"))
+            for lexeme in lexemes(tree)
+        }
         terms = {choice.term for facet in facets for choice in facet.choices}
-        wanted = sorted(words | terms | {"published"})
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)", [wanted]
+                "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)",
+                [sorted(keys | terms | {"published"})],
             )
             found = {key: as_int(bits) for key, bits in cursor.fetchall()}
-        missing = sorted(words - found.keys())
+        missing = sorted(keys - found.keys())
         if missing:
             rare = read_rare(missing)
             if rare is None:
                 return None
             found.update(rare)
         everything = found.get("published", 0)
-        matches = 0
-        for lang, tree in trees:
-            matches |= evaluate(tree, lambda w, lang=lang: found[f"word:{lang}:{w}"], everything)
-        return cls(matches & everything, {t: found.get(t, 0) for t in terms})
 
-    def within(self, selection):
-        """The matches that every choice of `selection` ({param: Choice}) keeps."""
-        kept = self.matches
+        def combined(kind, part):
+            bits = 0
+            for lang, tree in part:
+                bits |= evaluate(tree, lambda w, lang=lang: found[f"{kind}:{lang}:{w}"], everything)
+            return bits & everything
+
+        typed, wanted = trees[: 2 * len(texts)], trees[2 * len(texts) :]
+        matches = combined("word", typed)
+        if not asked:
+            return cls(matches, {t: found.get(t, 0) for t in terms}, [matches])
+        # search.tier_conditions, over the matches: the title holds every word (the query as
+        # typed), some of them, the title or summary holds some, the rest.
+        full = combined("title", typed)
+        title = combined("title", wanted)
+        head = combined("head", wanted)
+        tiers = [matches & full, matches & title & ~full, matches & head & ~title, matches & ~head]
+        return cls(matches, {t: found.get(t, 0) for t in terms}, tiers)
+
+    def within(self, selection, bits=None):
+        """The matches (or `bits`) that every choice of `selection` ({param: Choice}) keeps."""
+        kept = self.matches if bits is None else bits
         for choice in selection.values():
             kept &= self.terms.get(choice.term, 0)
         return kept
@@ -208,17 +236,66 @@ class Counter:
         found = {int(key.split("=")[1]): (kept & as_int(bits)).bit_count() for key, bits in rows}
         return {pk: n for pk, n in found.items() if n}
 
+    def best(self, selection, stop):
+        """The ids of the first `stop` matches within `selection` by relevance: tier by tier,
+        newest first (then the highest id) within a tier, in one query. A large tier is read
+        from the newest-first index (index only: the date and the id), testing the id's bit,
+        and PostgreSQL stops once the page is full."""
+        parts, params = [], []
+        for number, tier in enumerate(self.tiers, start=1):
+            tier = self.within(selection, tier)
+            if not tier:
+                continue
+            if tier.bit_count() <= SMALL_TIER:
+                test, values = "id = ANY(%s)", [ids(tier)]
+            else:
+                data = tier.to_bytes((tier.bit_length() + 7) // 8, "little")
+                test = "CASE WHEN id < %s THEN get_bit(%s, id) = 1 ELSE false END"
+                values = [len(data) * 8, data]
+            parts.append(
+                f"(SELECT {number} AS tier, published_at, id FROM {TABLE} "  # noqa: S608
+                f"WHERE status = 'published' AND {test} "
+                f"ORDER BY published_at DESC, id DESC LIMIT {int(stop)})"
+            )
+            params += values
+        if not parts:
+            return []
+        with connection.cursor() as cursor:
+            union = " UNION ALL ".join(parts)
+            cursor.execute(f"SELECT * FROM ({union}) AS tiers LIMIT {int(stop)}", params)
+            rows = cursor.fetchall()
+        rows.sort(key=lambda row: (row[0], -row[1].timestamp(), -row[2]))
+        return [pk for _tier, _date, pk in rows]
+
+
+def tsquery_trees(texts):
+    """[(language, tree)] of each text's websearch tsquery in English, then in French, in one
+    query; None when one holds a phrase."""
+    columns = ", ".join(["websearch_to_tsquery(%s::regconfig, %s)::text"] * 2 * len(texts))
+    params = [
+        value for text in texts for lang in ("en", "fr") for value in (search.CONFIGS[lang], text)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns}", params)  # noqa: S608 - placeholders only
+        printed = cursor.fetchone()
+    try:
+        return [("en" if i % 2 == 0 else "fr", parse(t)) for i, t in enumerate(printed)]
+    except Phrase:
+        return None
+
 
 def read_rare(keys):
-    """{key: bitmap} for words without a bitmap ("word:en:lexeme"), read from the published
-    rows in one query; None when one of them is in more than RARE_LIMIT practices."""
+    """{key: bitmap} for words without a bitmap ("word:en:lexeme", "title:…", "head:…"), read
+    from the published rows in one query; None when one of them is in more than RARE_LIMIT
+    practices."""
     parts, params = [], []
     for i, key in enumerate(keys):
-        _word, lang, lexeme = key.split(":", 2)
+        kind, lang, lexeme = key.split(":", 2)
         quoted = "'" + lexeme.replace("'", "''") + "'"
+        vector = VECTORS[kind].format(lang=lang)
         parts.append(
             f"(SELECT {i} AS word, id FROM {TABLE} WHERE status = 'published' "  # noqa: S608
-            f"AND tsv_{lang} @@ %s::tsquery LIMIT {RARE_LIMIT + 1})"
+            f"AND {vector} @@ %s::tsquery LIMIT {RARE_LIMIT + 1})"
         )
         params.append(quoted)
     found = {i: bytearray() for i in range(len(keys))}

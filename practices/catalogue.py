@@ -170,7 +170,7 @@ class Results:
 
 class RankedIds:
     """A keyword's matches' ids by relevance, as a sequence that is only sliced (a paginator's
-    object list): a slice [start:stop] finds the first `stop` (search.best), one query."""
+    object list): a slice [start:stop] finds the first `stop` (keyword.Match.best), one query."""
 
     def __init__(self, match):
         self.match = match
@@ -186,7 +186,7 @@ class RankedIds:
             stop = self.match.total
         if stop <= start:
             return []
-        return search.best(self.match.searched(), self.match.text, stop)[start:]
+        return self.match.best(stop)[start:]
 
 
 def publication_changed():

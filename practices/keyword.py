@@ -41,6 +41,13 @@ class Match:
         """A bitmaps.Counter of the matches, or None (then count in SQL)."""
         return bitmaps.Counter.make(self.text, current_facets())
 
+    def best(self, stop):
+        """The ids of the first `stop` matches by relevance (search.by_relevance's order): from
+        the bitmaps' tiers, else tier by tier in SQL (search.best)."""
+        if self.bitmaps is not None:
+            return self.bitmaps.best(self.selection, stop)
+        return search.best(self.searched(), self.text, stop)
+
     @property
     def total(self):
         if self._total is None:

@@ -2,8 +2,9 @@
 
 A row per key: "published", each filter term of practice_facets ("region_id=4"), each community
 ("community_id=12", for the map's dots) and each common
-word ("word:en:communiti", a lexeme of tsv_en or tsv_fr found in at least `min_practices`
-published practices); bit n of `bits` (as PostgreSQL's set_bit numbers them) is set when
+word of the whole text ("word:en:communiti", a lexeme of tsv_en or tsv_fr found in at least
+`min_practices` published practices), of the title ("title:en:…") and of the title and summary
+("head:en:…", the ranking's tiers); bit n of `bits` (as PostgreSQL's set_bit numbers them) is set when
 practice n is published and holds the key. practices/bitmaps.py counts a keyword's matches per
 filter from them: reading the matching rows themselves costs 100–250 ms for a word in half the
 catalogue at 100,000 practices, however narrow the table (docs/catalogue.md).
@@ -26,8 +27,8 @@ FACETS = (
 
 def keys(p):
     return (
-        f"practice_bitmap_keys({p}.status, {p}.tsv_en, {p}.tsv_fr, {FACETS.format(p=p)}, "
-        f"{p}.community_id)"
+        f"practice_bitmap_keys({p}.status, {p}.tsv_en, {p}.tsv_fr, {p}.head_en, {p}.head_fr, "
+        f"{FACETS.format(p=p)}, {p}.community_id)"
     )
 
 
@@ -66,12 +67,12 @@ BEGIN
         SELECT * FROM (
             SELECT key, gained.ids AS gained, lost.ids AS lost FROM gained FULL JOIN lost USING (key)
         ) AS c
-        WHERE c.key NOT LIKE 'word:%'
+        WHERE position(':' IN c.key) = 0
            OR EXISTS (SELECT 1 FROM practices_matchbitmap AS m WHERE m.key = c.key)
     LOOP
         UPDATE practices_matchbitmap
         SET bits = practice_bits_apply(bits, change.gained, change.lost) WHERE key = change.key;
-        IF NOT FOUND AND change.gained IS NOT NULL AND change.key NOT LIKE 'word:%' THEN
+        IF NOT FOUND AND change.gained IS NOT NULL AND position(':' IN change.key) = 0 THEN
             INSERT INTO practices_matchbitmap (key, bits)
             VALUES (change.key, practice_bits_apply(''::bytea, change.gained, NULL))
             ON CONFLICT (key) DO UPDATE
@@ -88,13 +89,18 @@ FORWARD = [
     # The keys a practice's bits are set under: none unless it is published.
     """
 CREATE OR REPLACE FUNCTION practice_bitmap_keys(
-    status text, tsv_en tsvector, tsv_fr tsvector, facets text[], community bigint
+    status text, tsv_en tsvector, tsv_fr tsvector, head_en tsvector, head_fr tsvector,
+    facets text[], community bigint
 ) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 SELECT CASE WHEN status = 'published' THEN
     ARRAY['published'] || facets
     || CASE WHEN community IS NULL THEN '{}'::text[] ELSE ARRAY['community_id=' || community] END
     || ARRAY(SELECT 'word:en:' || w FROM unnest(tsvector_to_array(tsv_en)) AS w)
     || ARRAY(SELECT 'word:fr:' || w FROM unnest(tsvector_to_array(tsv_fr)) AS w)
+    || ARRAY(SELECT 'head:en:' || w FROM unnest(tsvector_to_array(head_en)) AS w)
+    || ARRAY(SELECT 'head:fr:' || w FROM unnest(tsvector_to_array(head_fr)) AS w)
+    || ARRAY(SELECT 'title:en:' || w FROM unnest(tsvector_to_array(ts_filter(head_en, '{a}'))) AS w)
+    || ARRAY(SELECT 'title:fr:' || w FROM unnest(tsvector_to_array(ts_filter(head_fr, '{a}'))) AS w)
 ELSE '{}'::text[] END
 $$
 """,
@@ -164,19 +170,20 @@ BEGIN
     DELETE FROM practices_matchbitmap;
     INSERT INTO practices_matchbitmap (key, bits)
     WITH common AS (
-        SELECT 'word:en:' || word AS key FROM ts_stat(
-            'SELECT tsv_en FROM {TABLE} WHERE status = ''published''')
-        WHERE ndoc >= min_practices
-        UNION ALL
-        SELECT 'word:fr:' || word FROM ts_stat(
-            'SELECT tsv_fr FROM {TABLE} WHERE status = ''published''')
+        SELECT kind || ':' || lang || ':' || word AS key
+        FROM (VALUES ('word', 'en', 'tsv_en'), ('word', 'fr', 'tsv_fr'),
+                     ('head', 'en', 'head_en'), ('head', 'fr', 'head_fr'),
+                     ('title', 'en', 'ts_filter(head_en, ''{{a}}'')'),
+                     ('title', 'fr', 'ts_filter(head_fr, ''{{a}}'')')) AS v(kind, lang, vector)
+        CROSS JOIN LATERAL ts_stat(
+            'SELECT ' || v.vector || ' FROM {TABLE} WHERE status = ''published''')
         WHERE ndoc >= min_practices
     ), pairs AS (
         SELECT p.id, k.key FROM {TABLE} AS p CROSS JOIN LATERAL unnest({keys("p")}) AS k(key)
         WHERE p.status = 'published'
     )
     SELECT key, practice_bits_apply(''::bytea, array_agg(id), NULL) FROM pairs
-    WHERE key NOT LIKE 'word:%' OR key IN (SELECT key FROM common)
+    WHERE position(':' IN key) = 0 OR key IN (SELECT key FROM common)
     GROUP BY key;
     GET DIAGNOSTICS made = ROW_COUNT;
     RETURN made;
@@ -193,7 +200,7 @@ BACKWARD = [
     *(f"DROP FUNCTION IF EXISTS practice_bitmaps_{e}()" for e in ("insert", "update", "delete")),
     "DROP FUNCTION IF EXISTS practice_bitmaps_rebuild(integer)",
     "DROP FUNCTION IF EXISTS practice_bits_apply(bytea, bigint[], bigint[])",
-    "DROP FUNCTION IF EXISTS practice_bitmap_keys(text, tsvector, tsvector, text[], bigint)",
+    "DROP FUNCTION IF EXISTS practice_bitmap_keys(text, tsvector, tsvector, tsvector, tsvector, text[], bigint)",
 ]
 
 

@@ -131,9 +131,10 @@ def test_the_rebuild_keeps_what_the_triggers_kept(common):
     bitmaps.rebuild(min_practices=2)
     rebuilt = {b.key: bytes(b.bits).rstrip(b"\0") for b in MatchBitmap.objects.all()}
     # The same bits under every key, but the words that became common since ("franc": the
-    # new practice's French summary is its second with the word), which only a rebuild adds.
+    # new practice's French summary is its second with the word, in its text and its head),
+    # which only a rebuild adds.
     assert {key: rebuilt[key] for key in kept if kept[key]} == {k: b for k, b in kept.items() if b}
-    assert {key for key in rebuilt if key not in kept} == {"word:fr:franc"}
+    assert {key for key in rebuilt if key not in kept} == {"word:fr:franc", "head:fr:franc"}
 
 
 def test_tsquery_text_is_read_as_postgresql_prints_it():
@@ -146,3 +147,31 @@ def test_tsquery_text_is_read_as_postgresql_prints_it():
     assert bitmaps.parse("") is None
     with pytest.raises(bitmaps.Phrase):
         bitmaps.parse("'swim' <-> 'night'")
+
+
+def test_the_first_page_from_bitmaps_is_the_first_page_of_every_match_sorted(common, monkeypatch):
+    """Tiers from the bitmaps of titles and summaries: the page is the full sort's, whether a
+    tier is read by id (small) or by walking the newest-first index (large)."""
+    from practices import search
+
+    make_practice(title_en="Newcomers community zeppelin", community="Kamloops")
+    make_practice(title_en="Zeppelin", summary_en="For newcomers.", community="Kamloops")
+    cases = [
+        ("newcomers community", {}),
+        ("community", chosen(region="bc_yukon", kind="innovation")),
+        ("zeppelin or newcomers", chosen(lang="en")),
+        ("newcomers -zeppelin", {}),
+        ("nouveaux arrivants", {}),
+    ]
+    for small in (0, 10_000):
+        monkeypatch.setattr(bitmaps, "SMALL_TIER", small)
+        for text, selection in cases:
+            query = Query(filters=selection, text=text)
+            results = catalogue.find(query)
+            assert results._match.bitmaps is not None
+            full = list(results.ordered().values_list("pk", flat=True))
+            assert len(full) > 1, text
+            for size in (1, 3, 20):
+                assert catalogue.RankedIds(results._match)[0:size] == full[:size], (text, size)
+            walked = search.best(results._match.searched(), results._match.text, 20)
+            assert walked == full[:20], text
