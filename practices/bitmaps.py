@@ -262,7 +262,7 @@ class Counter:
             return []
         with connection.cursor() as cursor:
             union = " UNION ALL ".join(parts)
-            cursor.execute(f"SELECT * FROM ({union}) AS tiers LIMIT {int(stop)}", params)
+            cursor.execute(f"SELECT * FROM ({union}) AS tiers LIMIT {int(stop)}", params)  # noqa: S608 - our parts
             rows = cursor.fetchall()
         rows.sort(key=lambda row: (row[0], -row[1].timestamp(), -row[2]))
         return [pk for _tier, _date, pk in rows]
