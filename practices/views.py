@@ -54,6 +54,7 @@ def practice_list(request):
         "sort": query.sort if query.sort in catalogue.SORTS else "",
         "sorted_by": shown_order(query),
         "total": results.total,
+        "total_shown": number_format(results.total, force_grouping=True),  # as the counts
         "cards": [card(p, facets, page.highlights.get(p.pk)) for p in page.practices],
         "page": number,
         "pages": pages,
