@@ -88,4 +88,7 @@ def test_an_old_title_with_every_word_of_a_common_query_is_first_among_20000(cli
     # The number of results is grouped by thousands, as in each language's filters.
     assert "20,001 practices match “newcomers community housing”" in html
     french = client.get("/fr/pratiques/", {"q": "newcomers community housing"}).content.decode()
-    assert "20\u00a0001 pratiques correspondent à «\u00a0newcomers community housing\u00a0»" in french
+    nbsp = "\u00a0"
+    assert (
+        f"20{nbsp}001 pratiques correspondent à «{nbsp}newcomers community housing{nbsp}»" in french
+    )
