@@ -57,6 +57,9 @@ CREATE OR REPLACE FUNCTION practice_bitmaps_{event}() RETURNS trigger LANGUAGE p
 DECLARE
     change record;
 BEGIN
+    -- One change of bitmaps at a time, until commit: two publications would otherwise lock
+    -- the same bitmaps in different orders and one of them fail on a deadlock.
+    PERFORM pg_advisory_xact_lock(hashtext('practices_matchbitmap'));
     FOR change IN
         WITH old_pairs (id, key) AS ({old_pairs}),
         new_pairs (id, key) AS ({new_pairs}),
@@ -69,6 +72,7 @@ BEGIN
         ) AS c
         WHERE position(':' IN c.key) = 0
            OR EXISTS (SELECT 1 FROM practices_matchbitmap AS m WHERE m.key = c.key)
+        ORDER BY c.key
     LOOP
         UPDATE practices_matchbitmap
         SET bits = practice_bits_apply(bits, change.gained, change.lost) WHERE key = change.key;
