@@ -203,6 +203,22 @@ class Counter:
         tiers = [matches & full, matches & title & ~full, matches & head & ~title, matches & ~head]
         return cls(matches, {t: found.get(t, 0) for t in terms}, tiers)
 
+    @classmethod
+    def published(cls, facets):
+        """Every published practice, for the counts without a keyword; one query. None
+        without PostgreSQL."""
+        if connection.vendor != "postgresql":
+            return None
+        terms = {choice.term for facet in facets for choice in facet.choices}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)",
+                [sorted(terms | {"published"})],
+            )
+            found = {key: as_int(bits) for key, bits in cursor.fetchall()}
+        everything = found.get("published", 0)
+        return cls(everything, {t: found.get(t, 0) for t in terms}, [everything])
+
     def within(self, selection, bits=None):
         """The matches (or `bits`) that every choice of `selection` ({param: Choice}) keeps."""
         kept = self.matches if bits is None else bits
