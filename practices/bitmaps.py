@@ -1,11 +1,14 @@
-"""How many of a keyword's matches each filter choice keeps, from bitmaps (PostgreSQL only).
+"""A keyword's matches, their counts per filter choice and their first page, from bitmaps
+(PostgreSQL only).
 
 Counting a keyword's matches per filter reads every matching row: for a word found in half the
 catalogue that is 100–250 ms at 100,000 practices, whatever the layout (docs/catalogue.md). The
-database keeps instead, for "published", each filter term and each common word, the set of
-practices that hold it as a bitmap (bit n: practice n), exact at every commit (triggers of
-migration 0016). A keyword's matches are then its words' bitmaps combined as its tsquery says
-(AND, OR, NOT), and a count is the number of bits set in an AND: about 5 ms in all.
+database keeps instead, for "published", each filter term, each community and each common word
+(of the whole text, of titles, of titles and summaries), the set of practices that hold it as a
+bitmap (bit n: practice n), exact at every commit (triggers of migration 0016). A keyword's
+matches are then its words' bitmaps combined as its tsquery says (AND, OR, NOT), a count is the
+number of bits set in an AND, and the ranking's tiers are the same combinations over the
+titles' and summaries' words: about 5–15 ms in all.
 
 A word without a bitmap is rare (under REBUILD_MIN_PRACTICES practices when the bitmaps were
 last rebuilt): its practices are read from the rows, at most RARE_LIMIT of them. When it has
@@ -21,8 +24,8 @@ from django.db import connection
 from practices import search
 
 # Words in at least this many published practices get a bitmap when the bitmaps are rebuilt:
-# reading a word's rows costs about 8 ms for 1,000 practices, 2 ms for 200, at 100,000 (826
-# bitmaps then, 10 MB).
+# reading a word's rows costs about 8 ms for 1,000 practices, 2 ms for 200, at 100,000 (1,766
+# bitmaps then, 21 MB).
 REBUILD_MIN_PRACTICES = 200
 # A word without a bitmap is read from the rows up to this many practices (room for the words
 # that grow between two nightly rebuilds).
@@ -153,7 +156,7 @@ class Counter:
     def make(cls, text, facets):
         """For `text` (search.Keyword) and every choice of `facets`; None when bitmaps cannot
         answer (a phrase, a word that became common since the last rebuild) or no PostgreSQL.
-        Three queries."""
+        Two queries, three with a rare word."""
         if connection.vendor != "postgresql":
             return None
         if search.nothing_to_look_for(text):
