@@ -9,20 +9,15 @@ worker as beat would send it.
 """
 
 import datetime
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
+from bench.workers import Worker
 from config.celery import app as celery_app
 from digests import ledger, tasks
 from digests.models import DeliveryStatus, DigestDelivery
@@ -167,62 +162,13 @@ def _purge_broker():
     redis.Redis.from_url(settings.REDIS_URL).flushdb()
 
 
-def _database_url():
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}{port}/{db['NAME']}"
-
-
-class _worker:
-    """`celery -A config worker` against the test database, in its own process group."""
-
-    def __init__(self, log_path, mail_dir, backend=None, crash_on=""):
-        self.log_path = log_path
-        self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")},
-            "DEBUG": "1",
-            "DATABASE_URL": _database_url(),
-            "REDIS_URL": settings.REDIS_URL,
-            "EMAIL_BACKEND": backend or "tests.digests.backends.SlowFileBackend",
-            "DIGEST_TEST_CRASH_ON": crash_on,
-            "EMAIL_FILE_PATH": str(mail_dir),
-            "LOG_LEVEL": "INFO",
-        }
-        self.name = f"digests-test-{uuid.uuid4().hex[:8]}@%h"
-
-    def __enter__(self):
-        self.log = open(self.log_path, "w")  # closed in __exit__
-        command = [sys.executable, "-m", "celery", "-A", "config", "worker"]
-        command += ["--pool=prefork", "--concurrency=1", "--loglevel=INFO", "-n", self.name]
-        command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
-        self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-            command,
-            cwd=settings.BASE_DIR,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        _wait_for(self._ready, "the worker to start")
-        return self
-
-    def _ready(self):
-        if self.process.poll() is not None:
-            pytest.fail(f"the worker exited at start:\n{self.log_path.read_text()[-3000:]}")
-        return " ready." in self.log_path.read_text()
-
-    def kill(self):
-        """SIGKILL to the worker and its pool process: no shutdown, no cleanup, as in a crash."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=TIMEOUT)
-
-    def __exit__(self, *exc):
-        if self.process.poll() is None:
-            self.process.terminate()  # warm shutdown: the worker lets its pool finish
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        self.log.close()
+def _worker(log_path, mail_dir, backend=None, crash_on=""):
+    """A real worker against the test database (bench.workers), its mail in `mail_dir`."""
+    env = {
+        "DEBUG": "1",
+        "REDIS_URL": settings.REDIS_URL,
+        "EMAIL_BACKEND": backend or "tests.digests.backends.SlowFileBackend",
+        "DIGEST_TEST_CRASH_ON": crash_on,
+        "EMAIL_FILE_PATH": str(mail_dir),
+    }
+    return Worker(log_path, env, "digests-test", TIMEOUT)

@@ -33,12 +33,9 @@ import os
 import random
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -49,6 +46,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from bench.management.commands import bench_digests
+from bench.workers import Worker, WorkerFailed
 from digests import runs, tasks
 from digests.models import DeliveryStatus, DigestDelivery, DigestRun
 
@@ -288,7 +286,10 @@ class Command(BaseCommand):
             if time.monotonic() > deadline:
                 raise CommandError(f"the workers did not settle: {seen}")
             for worker in self.workers:
-                worker.check()
+                try:
+                    worker.check()
+                except WorkerFailed as failed:
+                    raise CommandError(str(failed)) from None
             time.sleep(0.1)
 
     def _redis_url(self):
@@ -335,75 +336,17 @@ class Command(BaseCommand):
         return process
 
     def _worker(self, mail_dir, name):
-        db = connection.settings_dict
-        password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-        port = f":{db['PORT']}" if db["PORT"] else ""
         env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")},
-            "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}"
-            f"{port}/{db['NAME']}",
             "REDIS_URL": self._redis_url(),
             "EMAIL_BACKEND": "bench.mail.PausingFileBackend",
             "EMAIL_FILE_PATH": str(mail_dir),
             "BENCH_SEND_PAUSE_MS": str(self.options["send_pause_ms"]),
-            "LOG_LEVEL": "INFO",  # the worker says " ready." at INFO
         }
-        worker = _Worker(self.workdir / f"worker-{name}.log", env, f"crash-{name}")
-        worker.start()
-        return worker
-
-
-class _Worker:
-    """`celery -A config worker` with one pool process, in its own process group."""
-
-    def __init__(self, log_path, env, name):
-        self.log_path, self.env = log_path, env
-        self.name = f"{name}-{uuid.uuid4().hex[:6]}@%h"
-
-    def start(self):
-        self.log = open(self.log_path, "w")  # closed in stop()
-        command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork"]
-        command += ["--concurrency=1", "--loglevel=INFO", "-n", self.name]
-        command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
-        self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-            command,
-            cwd=settings.BASE_DIR,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + TIMEOUT
-        while " ready." not in self.log_path.read_text():
-            self.check()
-            if time.monotonic() > deadline:
-                raise CommandError(f"worker {self.name} did not start")
-            time.sleep(0.1)
-
-    def check(self):
-        if self.process.poll() is not None and not getattr(self, "killed", False):
-            raise CommandError(f"worker exited by itself:\n{self.log_path.read_text()[-3000:]}")
-
-    def kill(self):
-        """SIGKILL to the worker and its pool process: no shutdown, no cleanup, as in a crash."""
-        self.killed = True
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=60)
-        self.log.close()
-
-    def stop(self):
-        if self.log.closed:
-            return
-        if self.process.poll() is None:
-            self.killed = True
-            self.process.terminate()  # warm shutdown
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=60)
-        self.log.close()
+        worker = Worker(self.workdir / f"worker-{name}.log", env, f"crash-{name}", TIMEOUT)
+        try:
+            return worker.start()
+        except WorkerFailed as failed:
+            raise CommandError(str(failed)) from None
 
 
 def _recipients(mail_dir):
