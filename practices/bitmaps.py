@@ -287,6 +287,26 @@ class Counter:
         return [pk for _tier, _date, pk in rows]
 
 
+def community_counts(selection):
+    """{community id: how many published practices} among those `selection` ({param: Choice})
+    keeps, for the map's dots without a keyword; one query."""
+    terms = sorted({choice.term for choice in selection.values()} | {"published"})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s) OR key LIKE %s",
+            [terms, "community_id=%"],
+        )
+        found = {key: as_int(bits) for key, bits in cursor.fetchall()}
+    kept = found.get("published", 0)
+    for term in terms:
+        kept &= found.get(term, 0)
+    counts = {}
+    for key, bits in found.items():
+        if key.startswith("community_id=") and (number := (kept & bits).bit_count()):
+            counts[int(key.split("=")[1])] = number
+    return counts
+
+
 def tsquery_trees(texts):
     """[(language, tree)] of each text's websearch tsquery in English, then in French, in one
     query; None when one holds a phrase."""

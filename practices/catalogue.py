@@ -154,10 +154,9 @@ class Results:
         if self._match and self._match.bitmaps is not None:
             return self._match.bitmaps.by_community(others)
         if self._match:
-            results = self._match.practices(others)
-        else:
-            results = facets.within(PromisingPractice.objects.published(), others)
-        return facets.community_counts(results)
+            return facets.community_counts(self._match.practices(others))
+        published = facets.within(PromisingPractice.objects.published(), others)
+        return facets.community_counts(published, others)
 
     @cached_property
     def similar(self):

@@ -92,6 +92,15 @@ def test_the_map_dots_of_a_search_come_from_bitmaps(common):
         expected[community_id] = expected.get(community_id, 0) + 1
     assert results.by_community == expected  # the province filter left out, as for the shading
 
+    # Without a keyword too (when not cached yet), among what the other filters keep.
+    catalogue.publication_changed()
+    listed = catalogue.find(Query(filters=chosen(province="BC", kind="innovation")))
+    kept = PromisingPractice.objects.published().filter(kind="innovation")
+    expected = {}
+    for community_id in kept.values_list("community_id", flat=True):
+        expected[community_id] = expected.get(community_id, 0) + 1
+    assert listed.by_community == expected
+
 
 def test_a_phrase_or_a_word_grown_common_is_counted_from_the_rows(common, monkeypatch):
     make_practice(title_en="Zeppelin rides", title_fr="Promenades en zeppelin")
