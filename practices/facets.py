@@ -393,7 +393,14 @@ def total(selection):
 
 def facet_counts(facets, selection):
     """{param: {value: count}} and the number of results, with no keyword (a keyword's:
-    keyword.Match.counts). `selection` maps a facet's param to the chosen Choice."""
+    keyword.Match.counts). `selection` maps a facet's param to the chosen Choice.
+
+    Two filters or more on PostgreSQL: from the bitmaps, in one query (each set of filters is
+    a new set to count, which took 32-65 ms p95 at 100,019 practices in SQL, 218 ms at worst)."""
+    if len(selection) > 1:
+        every = bitmaps.Counter.published(facets)
+        if every is not None:
+            return every.counts(facets, selection)
     counts = {}
     unselected = [f for f in facets if f.param not in selection]
     if len(selection) <= 1:
