@@ -127,6 +127,31 @@ def as_int(data):
     return int.from_bytes(bytes(data or b""), "little")
 
 
+COMMUNITY = "community_id="
+
+
+def fetch(keys, prefix=None):
+    """{key: bitmap} of the bitmaps of `keys` (and of every key starting with `prefix`) that
+    exist, in one query."""
+    sql = "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)"
+    params = [sorted(keys)]
+    if prefix:
+        sql += " OR key LIKE %s"
+        params.append(f"{prefix}%")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {key: as_int(bits) for key, bits in cursor.fetchall()}
+
+
+def per_community(kept, found):
+    """{community id: how many of `kept`} from the community bitmaps among `found`."""
+    counts = {}
+    for key, bits in found.items():
+        if key.startswith(COMMUNITY) and (number := (kept & bits).bit_count()):
+            counts[int(key.removeprefix(COMMUNITY))] = number
+    return counts
+
+
 def ids(bits):
     """The practice ids whose bit is set in `bits`, in order."""
     found = []
@@ -174,12 +199,7 @@ class Counter:
             for lexeme in lexemes(tree)
         }
         terms = {choice.term for facet in facets for choice in facet.choices}
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)",
-                [sorted(keys | terms | {"published"})],
-            )
-            found = {key: as_int(bits) for key, bits in cursor.fetchall()}
+        found = fetch(keys | terms | {"published"})
         missing = sorted(keys - found.keys())
         if missing:
             rare = read_rare(missing)
@@ -213,12 +233,7 @@ class Counter:
         if connection.vendor != "postgresql":
             return None
         terms = {choice.term for facet in facets for choice in facet.choices}
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s)",
-                [sorted(terms | {"published"})],
-            )
-            found = {key: as_int(bits) for key, bits in cursor.fetchall()}
+        found = fetch(terms | {"published"})
         everything = found.get("published", 0)
         return cls(everything, {t: found.get(t, 0) for t in terms}, [everything])
 
@@ -246,14 +261,7 @@ class Counter:
 
     def by_community(self, selection):
         """{community id: how many matches} among those `selection` keeps (one query)."""
-        kept = self.within(selection)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT key, bits FROM practices_matchbitmap WHERE key LIKE %s", ["community_id=%"]
-            )
-            rows = cursor.fetchall()
-        found = {int(key.split("=")[1]): (kept & as_int(bits)).bit_count() for key, bits in rows}
-        return {pk: n for pk, n in found.items() if n}
+        return per_community(self.within(selection), fetch((), COMMUNITY))
 
     def best(self, selection, stop):
         """The ids of the first `stop` matches within `selection` by relevance: tier by tier,
@@ -290,21 +298,12 @@ class Counter:
 def community_counts(selection):
     """{community id: how many published practices} among those `selection` ({param: Choice})
     keeps, for the map's dots without a keyword; one query."""
-    terms = sorted({choice.term for choice in selection.values()} | {"published"})
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT key, bits FROM practices_matchbitmap WHERE key = ANY(%s) OR key LIKE %s",
-            [terms, "community_id=%"],
-        )
-        found = {key: as_int(bits) for key, bits in cursor.fetchall()}
+    terms = {choice.term for choice in selection.values()} | {"published"}
+    found = fetch(terms, COMMUNITY)
     kept = found.get("published", 0)
     for term in terms:
         kept &= found.get(term, 0)
-    counts = {}
-    for key, bits in found.items():
-        if key.startswith("community_id=") and (number := (kept & bits).bit_count()):
-            counts[int(key.split("=")[1])] = number
-    return counts
+    return per_community(kept, found)
 
 
 def tsquery_trees(texts):
